@@ -1,0 +1,34 @@
+import { matchesAcceptedAnswer } from './answerMatching.ts';
+import type { Question, Submission } from './question.ts';
+
+export interface Judgement {
+  correct: boolean;
+  /** The answer as the member gave it, for their private confirmation. */
+  answerText: string;
+}
+
+/** Whether a submission answers the question correctly; undefined when it does not fit the question. */
+export function judgeSubmission(question: Question, submission: Submission): Judgement | undefined {
+  switch (question.type) {
+    case 'multiple-choice': {
+      if (submission.kind !== 'choice') return undefined;
+      const choice = question.choices[submission.index];
+      if (choice === undefined) return undefined;
+      return { correct: choice === question.answer, answerText: choice };
+    }
+    case 'true-false':
+      if (submission.kind !== 'boolean') return undefined;
+      return {
+        correct: submission.value === question.answer,
+        answerText: submission.value ? 'True' : 'False',
+      };
+    case 'short-answer': {
+      if (submission.kind !== 'text') return undefined;
+      const text = submission.text.trim();
+      if (text === '') return undefined;
+      return { correct: matchesAcceptedAnswer(text, question.answers), answerText: text };
+    }
+    case 'open':
+      return undefined;
+  }
+}
