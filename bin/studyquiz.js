@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli/main.ts');
+const { runCli } = await import('../src/cli/main.ts');
+const { processIo } = await import('../src/cli/cliIo.ts');
+process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -1,0 +1,58 @@
+import { isUserError } from '../core/userError.ts';
+import type { CliCommand, CliIo } from './cliIo.ts';
+import { EXPLAIN_USAGE, explainCommand } from './explainCommand.ts';
+import { PLAY_USAGE, playCommand } from './playCommand.ts';
+import { VALIDATE_USAGE, validateCommand } from './validateCommand.ts';
+
+interface CommandEntry {
+  run: CliCommand;
+  usage: string;
+  summary: string;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  validate: {
+    run: validateCommand,
+    usage: VALIDATE_USAGE,
+    summary: 'check question bank files and report every problem (default: the shipped bank)',
+  },
+  explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'print a glossary entry' },
+  play: { run: playCommand, usage: PLAY_USAGE, summary: 'play a quiz round in the terminal' },
+};
+
+export function helpText(): string {
+  return [
+    'studyquiz — timed quiz rounds for study groups on Discord',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
+    '',
+    'Run `studyquiz <command> --help` for a command’s options.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${helpText()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${helpText()}\n`);
+    return 1;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`Usage: ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
