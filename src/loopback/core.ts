@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { GatewayDispatchEvents as E, GatewayIntentBits } from 'discord-api-types/v10';
+import {
+  channelPayload,
+  gatewayMessagePayload,
+  guildCreatePayload,
+  memberPayload,
+  rolePayload,
+  userPayload,
+} from './apiPayloads.ts';
+import { ChangeFeed } from './changeFeed.ts';
+import type { Clock } from './clock.ts';
+import { CommandRegistry } from './commandRegistry.ts';
+import { Faults } from './faults.ts';
+import { GatewayServer } from './gatewayServer.ts';
+import { hasMessageContent } from './intents.ts';
+import type { InteractionRecord } from './interactionRecord.ts';
+import { discordRateLimits, noRateLimits, type RateLimitConfig, RateLimiter } from './rateLimiter.ts';
+import type { RequestRecord } from './requestRecord.ts';
+import { createSnowflakes } from './snowflakes.ts';
+import type { StoredMessage } from './storedMessage.ts';
+import { type Channel, type Guild, type Member, type Role, World } from './world.ts';
+
+export interface LoopbackOptions {
+  /** The bot token the client must present; random by default. */
+  token?: string;
+  botName?: string;
+  /** Clock for Discord's deadlines and rate-limit windows (default Date.now); see createTestClock. */
+  now?: Clock;
+  /** 'discord' (default): Discord-like buckets; 'off': none; or your own rules and windows. */
+  rateLimits?: 'discord' | 'off' | RateLimitConfig;
+  /** Heartbeat interval announced in HELLO (default 41250 ms, as Discord). */
+  heartbeatIntervalMs?: number;
+  /** Safety timeout of driver waits (default 10 s); a wait that expires fails the test with a description. */
+  waitTimeoutMs?: number;
+  /** How long an interaction may stay unacknowledged (default 3000 ms). */
+  ackDeadlineMs?: number;
+  /** How long an interaction token (for `@original` and follow-ups) lives (default 15 min). */
+  tokenLifetimeMs?: number;
+  /** Dispatched events kept per gateway session for RESUME (default 10 000). */
+  replayLimit?: number;
+}
+
+export interface LoopbackSettings {
+  ackDeadlineMs: number;
+  tokenLifetimeMs: number;
+}
+
+/** The state the REST routes, the gateway and the driver share. */
+export class LoopbackCore {
+  readonly clock: Clock;
+  readonly nextId: () => string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly feed: ChangeFeed;
+  readonly world: World;
+  readonly commands: CommandRegistry;
+  readonly faults = new Faults();
+  readonly limiter: RateLimiter;
+  readonly gateway: GatewayServer;
+  readonly settings: LoopbackSettings;
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly interactionsByToken = new Map<string, InteractionRecord>();
+  readonly requests: RequestRecord[] = [];
+  readonly unknownRoutes: RequestRecord[] = [];
+  readonly rateLimited: RequestRecord[] = [];
+  /** Bugs in the loopback itself (answered 500); tests should expect none. */
+  readonly internalErrors: Error[] = [];
+  /** Waiting for one interaction's acknowledgement, resolved directly to keep the hot path O(1). */
+  readonly ackListeners = new Map<string, (() => void)[]>();
+  /** Set by startLoopback once the port is known. */
+  apiUrl = '';
+  gatewayUrl = '';
+
+  constructor(options: LoopbackOptions = {}) {
+    this.clock = options.now ?? Date.now;
+    this.nextId = createSnowflakes(this.clock);
+    this.applicationId = this.nextId();
+    this.token =
+      options.token ??
+      `${Buffer.from(this.applicationId).toString('base64url')}.loopback.${randomBytes(12).toString('base64url')}`;
+    this.feed = new ChangeFeed(options.waitTimeoutMs ?? 10_000);
+    this.settings = {
+      ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
+    };
+    const limits = options.rateLimits ?? 'discord';
+    this.limiter = new RateLimiter(
+      limits === 'discord' ? discordRateLimits : limits === 'off' ? noRateLimits : limits,
+      this.clock,
+    );
+    this.world = new World({
+      clock: this.clock,
+      nextId: this.nextId,
+      feed: this.feed,
+      botUser: {
+        id: this.applicationId,
+        username: options.botName ?? 'studyquiz',
+        globalName: null,
+        bot: true,
+      },
+    });
+    this.commands = new CommandRegistry(this.applicationId, this.nextId);
+    let sessions = 0;
+    this.gateway = new GatewayServer({
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      replayLimit: options.replayLimit ?? 10_000,
+      feed: this.feed,
+      nextSessionId: () => `${randomBytes(8).toString('hex')}${++sessions}`,
+      source: {
+        token: this.token,
+        ready: (sessionId, resumeGatewayUrl) => this.#readyPayload(sessionId, resumeGatewayUrl),
+        guildCreates: (intents) =>
+          [...this.world.guilds.values()].map((guild) => ({
+            guildId: guild.id,
+            data: this.#guildCreate(guild, intents),
+          })),
+      },
+    });
+    this.world.dispatch = (event, data) => this.#dispatchWorldChange(event, data);
+  }
+
+  message(message: StoredMessage) {
+    return gatewayMessagePayload(this.world, message, this.applicationId);
+  }
+
+  #guildCreate(guild: Guild, intents: number) {
+    return guildCreatePayload(guild, this.world.bot.id, (intents & GatewayIntentBits.GuildMembers) !== 0);
+  }
+
+  #readyPayload(sessionId: string, resumeGatewayUrl: string) {
+    return {
+      v: 10,
+      user: { ...userPayload(this.world.bot), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [...this.world.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      session_id: sessionId,
+      resume_gateway_url: resumeGatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      user_settings: {},
+    };
+  }
+
+  #dispatchWorldChange(event: E, data: unknown): void {
+    const gateway = this.gateway;
+    switch (event) {
+      case E.GuildCreate: {
+        const guild = this.world.guild((data as { guildId: string }).guildId);
+        gateway.dispatch(event, (intents) => this.#guildCreate(guild, intents));
+        return;
+      }
+      case E.ChannelCreate:
+      case E.ChannelUpdate:
+      case E.ChannelDelete:
+        gateway.dispatch(event, channelPayload(data as Channel));
+        return;
+      case E.GuildRoleCreate: {
+        const role = data as Role;
+        const guildId = [...this.world.guilds.values()].find((g) => g.roles.has(role.id))?.id;
+        gateway.dispatch(event, { guild_id: guildId, role: rolePayload(role) });
+        return;
+      }
+      case E.GuildMemberAdd: {
+        const member = data as Member;
+        gateway.dispatch(event, { ...memberPayload(member), guild_id: member.guildId });
+        return;
+      }
+      case E.GuildMemberRemove: {
+        const member = data as Member;
+        gateway.dispatch(event, { guild_id: member.guildId, user: userPayload(member.user) });
+        return;
+      }
+      case E.MessageCreate:
+      case E.MessageUpdate: {
+        const message = data as StoredMessage;
+        const full = this.message(message);
+        // Discord blanks other people's messages for bots without the MessageContent intent.
+        if (message.authorId === this.world.bot.id) gateway.dispatch(event, full);
+        else
+          gateway.dispatch(event, (intents) =>
+            hasMessageContent(intents) ? full : { ...full, content: '', embeds: [], components: [] },
+          );
+        return;
+      }
+      case E.MessageDelete: {
+        const message = data as StoredMessage;
+        gateway.dispatch(event, {
+          id: message.id,
+          channel_id: message.channelId,
+          guild_id: message.guildId ?? undefined,
+        });
+        return;
+      }
+      default:
+        gateway.dispatch(event, data as object);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  GatewayDispatchEvents as Events,
+  GatewayCloseCodes,
+  type GatewayDispatchEvents,
+  GatewayOpcodes,
+} from 'discord-api-types/v10';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { ChangeFeed } from './changeFeed.ts';
+import { intentAllows } from './intents.ts';
+
+/** What the gateway needs from the world to start a session. */
+export interface GatewaySource {
+  token: string;
+  ready(sessionId: string, resumeGatewayUrl: string): unknown;
+  /** One GUILD_CREATE payload per guild, shaped for the session's intents. */
+  guildCreates(intents: number): { guildId: string; data: unknown }[];
+}
+
+export interface GatewayServerOptions {
+  heartbeatIntervalMs: number;
+  /** Events kept per session for RESUME; older ones force a re-IDENTIFY. */
+  replayLimit: number;
+  feed: ChangeFeed;
+  source: GatewaySource;
+  nextSessionId: () => string;
+}
+
+/** An event's data, or a function giving the data a session with these intents receives. */
+export type DispatchData = object | null | ((intents: number) => unknown);
+
+interface SentEvent {
+  s: number;
+  text: string;
+}
+
+interface Session {
+  id: string;
+  intents: number;
+  seq: number;
+  buffer: SentEvent[];
+  connection: Connection | null;
+  valid: boolean;
+}
+
+interface Connection {
+  socket: WebSocket;
+  session: Session | null;
+  /** Told to go away (RECONNECT, INVALID_SESSION): events are kept for replay, not sent. */
+  draining: boolean;
+}
+
+export interface GatewayStats {
+  connections: number;
+  identifies: number;
+  resumes: number;
+  /** Events replayed by the latest RESUME. */
+  lastReplayCount: number;
+  /** Close codes the client used, in order. */
+  clientCloseCodes: number[];
+}
+
+/** Discord's gateway v10 over `ws`, JSON encoding, without compression. */
+export class GatewayServer {
+  readonly #wss = new WebSocketServer({ noServer: true });
+  readonly #connections = new Set<Connection>();
+  readonly #sessions = new Map<string, Session>();
+  readonly #options: GatewayServerOptions;
+  resumeGatewayUrl = '';
+  readonly stats: GatewayStats = {
+    connections: 0,
+    identifies: 0,
+    resumes: 0,
+    lastReplayCount: 0,
+    clientCloseCodes: [],
+  };
+
+  constructor(options: GatewayServerOptions) {
+    this.#options = options;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws));
+  }
+
+  /** Sends an event to every identified session whose intents allow it; kept for replay. */
+  dispatch(event: GatewayDispatchEvents, data: DispatchData): void {
+    let shared: string | undefined;
+    for (const session of this.#sessions.values()) {
+      if (!session.valid || !intentAllows(session.intents, event)) continue;
+      let json: string;
+      if (typeof data === 'function') json = JSON.stringify(data(session.intents));
+      else json = shared ??= JSON.stringify(data);
+      this.#send(session, event, json);
+    }
+  }
+
+  /** Sends RECONNECT (op 7); the client resumes on a new socket and gets what it missed. */
+  reconnect(): void {
+    for (const connection of this.#connections) {
+      if (!connection.session) continue;
+      connection.draining = true;
+      connection.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+    }
+    this.#options.feed.notify({ kind: 'gateway' });
+  }
+
+  /** Sends INVALID_SESSION (op 9); unless resumable, the session is gone and the client must IDENTIFY. */
+  invalidateSession(resumable = false): void {
+    for (const connection of this.#connections) {
+      const session = connection.session;
+      if (!session) continue;
+      if (!resumable) {
+        session.valid = false;
+        this.#sessions.delete(session.id);
+        connection.session = null;
+      }
+      connection.draining = true;
+      connection.socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
+    }
+    this.#options.feed.notify({ kind: 'gateway' });
+  }
+
+  /** Closes every socket with `code` (4000 lets discord.js resume); `terminate` drops TCP without a close frame. */
+  closeSockets(code = 4000, options: { terminate?: boolean } = {}): void {
+    for (const connection of this.#connections) {
+      if (options.terminate) connection.socket.terminate();
+      else connection.socket.close(code, 'closed by the loopback');
+    }
+  }
+
+  /** Number of sessions with a live, non-draining socket: what "the bot is online" means here. */
+  get liveSessions(): number {
+    let live = 0;
+    for (const session of this.#sessions.values()) {
+      if (session.valid && session.connection && !session.connection.draining) live++;
+    }
+    return live;
+  }
+
+  close(): Promise<void> {
+    for (const connection of this.#connections) connection.socket.terminate();
+    this.#connections.clear();
+    this.#sessions.clear();
+    return new Promise((resolve) => this.#wss.close(() => resolve()));
+  }
+
+  #accept(socket: WebSocket): void {
+    const connection: Connection = { socket, session: null, draining: false };
+    this.#connections.add(connection);
+    this.stats.connections++;
+    socket.on('message', (raw, isBinary) => {
+      if (isBinary) {
+        socket.close(GatewayCloseCodes.DecodeError, 'binary frames are not supported');
+        return;
+      }
+      this.#onMessage(connection, raw.toString());
+    });
+    socket.on('close', (code) => {
+      this.#connections.delete(connection);
+      this.stats.clientCloseCodes.push(code);
+      const session = connection.session;
+      if (session && session.connection === connection) {
+        session.connection = null;
+        // As on Discord, a client that closes normally ends its session.
+        if (code === 1000 || code === 1001) {
+          session.valid = false;
+          this.#sessions.delete(session.id);
+        }
+      }
+      this.#options.feed.notify({ kind: 'gateway' });
+    });
+    socket.on('error', () => {});
+    socket.send(
+      JSON.stringify({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: this.#options.heartbeatIntervalMs },
+      }),
+    );
+  }
+
+  #onMessage(connection: Connection, raw: string): void {
+    let payload: { op?: unknown; d?: unknown };
+    try {
+      payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
+    } catch {
+      connection.socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+      return;
+    }
+    switch (payload.op) {
+      case GatewayOpcodes.Heartbeat:
+        connection.socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+        return;
+      case GatewayOpcodes.Identify:
+        this.#identify(connection, payload.d as { token?: string; intents?: number });
+        return;
+      case GatewayOpcodes.Resume:
+        this.#resume(connection, payload.d as { token?: string; session_id?: string; seq?: number });
+        return;
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
+        return;
+      default:
+        connection.socket.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
+    }
+  }
+
+  #identify(connection: Connection, d: { token?: string; intents?: number }): void {
+    if (connection.session) {
+      connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+      return;
+    }
+    if (d?.token !== this.#options.source.token) {
+      connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if (typeof d.intents !== 'number') {
+      connection.socket.close(GatewayCloseCodes.DecodeError, 'intents are required');
+      return;
+    }
+    this.stats.identifies++;
+    const session: Session = {
+      id: this.#options.nextSessionId(),
+      intents: d.intents,
+      seq: 0,
+      buffer: [],
+      connection,
+      valid: true,
+    };
+    connection.session = session;
+    this.#sessions.set(session.id, session);
+    const source = this.#options.source;
+    this.#send(session, Events.Ready, JSON.stringify(source.ready(session.id, this.resumeGatewayUrl)));
+    if (intentAllows(session.intents, Events.GuildCreate)) {
+      for (const guild of source.guildCreates(session.intents)) {
+        this.#send(session, Events.GuildCreate, JSON.stringify(guild.data));
+      }
+    }
+    this.#options.feed.notify({ kind: 'gateway' });
+  }
+
+  #resume(connection: Connection, d: { token?: string; session_id?: string; seq?: number }): void {
+    const session = d?.session_id ? this.#sessions.get(d.session_id) : undefined;
+    const seq = typeof d?.seq === 'number' ? d.seq : -1;
+    const oldest = session?.buffer[0]?.s ?? (session ? session.seq + 1 : 0);
+    if (!session?.valid || d.token !== this.#options.source.token || seq + 1 < oldest) {
+      connection.socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+      return;
+    }
+    if (session.connection && session.connection !== connection) {
+      session.connection.session = null;
+      session.connection.socket.close(4000, 'session resumed elsewhere');
+    }
+    session.connection = connection;
+    connection.session = session;
+    connection.draining = false;
+    let replayed = 0;
+    for (const event of session.buffer) {
+      if (event.s > seq) {
+        connection.socket.send(event.text);
+        replayed++;
+      }
+    }
+    this.stats.resumes++;
+    this.stats.lastReplayCount = replayed;
+    this.#send(session, Events.Resumed, 'null');
+    this.#options.feed.notify({ kind: 'gateway' });
+  }
+
+  #send(session: Session, event: GatewayDispatchEvents, json: string): void {
+    session.seq++;
+    const text = `{"op":0,"t":"${event}","s":${session.seq},"d":${json}}`;
+    session.buffer.push({ s: session.seq, text });
+    if (session.buffer.length > this.#options.replayLimit * 2) {
+      session.buffer.splice(0, session.buffer.length - this.#options.replayLimit);
+    }
+    const connection = session.connection;
+    if (connection && !connection.draining) connection.socket.send(text);
+  }
+}

@@ -1,0 +1,17 @@
+export type { FormIssue } from './apiError.ts';
+export type { LoopbackChange, WaitOptions } from './changeFeed.ts';
+export { type Clock, createTestClock, type TestClock } from './clock.ts';
+export type { CommandInvocation, OptionValue } from './commandInvocation.ts';
+export type { LoopbackOptions } from './core.ts';
+export type { LoopbackDriver, MessageFilter } from './driver.ts';
+export type { Faults, FaultTarget, RouteMatcher } from './faults.ts';
+export type { GatewayControl } from './gatewayControl.ts';
+export type { InteractionHandle } from './interactionHandle.ts';
+export type { InteractionAck, InteractionKind, InteractionRecord } from './interactionRecord.ts';
+export type { MemberDriver, Where } from './memberDriver.ts';
+export { discordRateLimits, noRateLimits, type RateLimitConfig, type RateLimitRule } from './rateLimiter.ts';
+export type { RequestRecord } from './requestRecord.ts';
+export { type Loopback, startLoopback } from './startLoopback.ts';
+export { allVersions, type MessageVersion, type StoredMessage } from './storedMessage.ts';
+export { testClientOptions } from './testClientOptions.ts';
+export type { Channel, Guild, Member, Role, User, World } from './world.ts';
