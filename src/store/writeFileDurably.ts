@@ -7,10 +7,14 @@ import writeFileAtomic from 'write-file-atomic';
  * old one, so a crash leaves either the old or the new content. The directory is fsynced too,
  * so the rename itself survives a power cut.
  */
-export async function writeFileDurably(file: string, data: string): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  data: string,
+  options: { tmpfileCreated?: (tmpfile: string) => void } = {},
+): Promise<void> {
   const directory = dirname(file);
   await mkdir(directory, { recursive: true });
-  await writeFileAtomic(file, data);
+  await writeFileAtomic(file, data, options);
   await syncDirectory(directory);
 }
 
