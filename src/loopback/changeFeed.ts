@@ -16,6 +16,9 @@ export interface WaitOptions {
   description?: string;
 }
 
+/** Conditions may also read state outside the loopback (the bot's own), so they are re-checked now and then too. */
+const recheckMs = 20;
+
 /**
  * Lets tests await conditions on the loopback's state instead of sleeping.
  * Conditions are re-evaluated only when something changed.
@@ -70,8 +73,10 @@ export class ChangeFeed {
         if (stack) error.stack = `${error.message}\n${stack.split('\n').slice(2).join('\n')}`;
         waiter.fail(error);
       }, timeoutMs);
+      const recheck = setInterval(() => waiter.check(), recheckMs);
       const done = () => {
         clearTimeout(timer);
+        clearInterval(recheck);
         this.#waiters.delete(waiter);
       };
       this.#waiters.add(waiter);

@@ -59,6 +59,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Records which gateway events reached the client, in order. */
+export function recordEvents(client: Client): string[] {
+  const events: string[] = [];
+  client.on(Events.Raw, (packet: { t?: string | null }) => {
+    if (packet.t) events.push(packet.t);
+  });
+  return events;
+}
+
 export interface HarnessOptions {
   loopback?: LoopbackOptions;
   intents?: ClientOptions['intents'];
