@@ -32,7 +32,8 @@ export async function startLoopback(options: LoopbackOptions = {}): Promise<Loop
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    // A burst of interactions opens many connections at once; the default backlog (511) would drop some.
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -7,6 +7,7 @@ import { readBody } from './readBody.ts';
 import { Router } from './router.ts';
 
 const prefix = '/api/v10';
+const interactionCallbackKey = 'POST /interactions/:interactionId/:token/callback';
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   if (res.writableEnded || res.destroyed) return;
@@ -110,7 +111,7 @@ export function createRestHandler(core: LoopbackCore) {
       }
 
       // Interaction callbacks are not rate limited like other routes; webhook tokens do not count globally.
-      if (definition !== undefined && match.key !== 'POST /interactions/:interactionId/:token/callback') {
+      if (match.key !== interactionCallbackKey) {
         const verdict = core.limiter.check(match.key, match.params, definition.auth === 'bot');
         headers = verdict.headers;
         if (verdict.limited) {
