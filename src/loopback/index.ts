@@ -8,6 +8,7 @@ export type { Faults, FaultTarget, RouteMatcher } from './faults.ts';
 export type { GatewayControl } from './gatewayControl.ts';
 export type { InteractionHandle } from './interactionHandle.ts';
 export type { InteractionAck, InteractionKind, InteractionRecord } from './interactionRecord.ts';
+export { type LoopbackRouteKey, loopbackRoutes } from './loopbackRoutes.ts';
 export type { MemberDriver, Where } from './memberDriver.ts';
 export { discordRateLimits, noRateLimits, type RateLimitConfig, type RateLimitRule } from './rateLimiter.ts';
 export type { RequestRecord } from './requestRecord.ts';

@@ -1,7 +1,8 @@
 import type { Clock } from './clock.ts';
+import { loopbackRoutes as r } from './loopbackRoutes.ts';
 
 export interface RateLimitRule {
-  /** `METHOD /template` as listed in `loopbackRoutes`, e.g. `PATCH /channels/:channelId/messages/:messageId`. */
+  /** `METHOD /template`, e.g. `loopbackRoutes.editMessage`. */
   route: string;
   limit: number;
   windowMs: number;
@@ -20,23 +21,13 @@ export interface RateLimitConfig {
 /** Values close to Discord's, as observed by bot developers (Discord does not publish them). */
 export const discordRateLimits: RateLimitConfig = {
   rules: [
-    { route: 'POST /channels/:channelId/messages', limit: 5, windowMs: 5000, per: 'channelId' },
-    { route: 'PATCH /channels/:channelId/messages/:messageId', limit: 5, windowMs: 5000, per: 'channelId' },
-    { route: 'DELETE /channels/:channelId/messages/:messageId', limit: 5, windowMs: 1000, per: 'channelId' },
-    { route: 'POST /webhooks/:applicationId/:token', limit: 5, windowMs: 2000, per: 'token' },
-    {
-      route: 'PATCH /webhooks/:applicationId/:token/messages/:messageId',
-      limit: 5,
-      windowMs: 2000,
-      per: 'token',
-    },
-    { route: 'PUT /applications/:applicationId/commands', limit: 2, windowMs: 60_000 },
-    {
-      route: 'PUT /applications/:applicationId/guilds/:guildId/commands',
-      limit: 2,
-      windowMs: 60_000,
-      per: 'guildId',
-    },
+    { route: r.createMessage, limit: 5, windowMs: 5000, per: 'channelId' },
+    { route: r.editMessage, limit: 5, windowMs: 5000, per: 'channelId' },
+    { route: r.deleteMessage, limit: 5, windowMs: 1000, per: 'channelId' },
+    { route: r.followUp, limit: 5, windowMs: 2000, per: 'token' },
+    { route: r.editWebhookMessage, limit: 5, windowMs: 2000, per: 'token' },
+    { route: r.putGlobalCommands, limit: 2, windowMs: 60_000 },
+    { route: r.putGuildCommands, limit: 2, windowMs: 60_000, per: 'guildId' },
   ],
   fallback: { limit: 50, windowMs: 1000 },
   global: { limit: 50, windowMs: 1000 },

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, apiErrors } from '../apiError.ts';
 import type { LoopbackCore } from '../core.ts';
+import { loopbackRoutes } from '../loopbackRoutes.ts';
 import type { RequestRecord } from '../requestRecord.ts';
 import { allRoutes } from '../routes/allRoutes.ts';
 import { readBody } from './readBody.ts';
 import { Router } from './router.ts';
 
 const prefix = '/api/v10';
-const interactionCallbackKey = 'POST /interactions/:interactionId/:token/callback';
+const interactionCallbackKey = loopbackRoutes.interactionCallback;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   if (res.writableEnded || res.destroyed) return;
