@@ -1,7 +1,9 @@
 import { isUserError } from '../core/userError.ts';
 import type { CliCommand, CliIo } from './cliIo.ts';
+import { DEPLOY_USAGE, deployCommandsCommand } from './deployCommandsCommand.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explainCommand.ts';
 import { PLAY_USAGE, playCommand } from './playCommand.ts';
+import { START_USAGE, startCommand } from './startCommand.ts';
 import { VALIDATE_USAGE, validateCommand } from './validateCommand.ts';
 
 interface CommandEntry {
@@ -11,6 +13,12 @@ interface CommandEntry {
 }
 
 const COMMANDS: Record<string, CommandEntry> = {
+  start: { run: startCommand, usage: START_USAGE, summary: 'run the bot (reads .env; see .env.example)' },
+  'deploy-commands': {
+    run: deployCommandsCommand,
+    usage: DEPLOY_USAGE,
+    summary: 'register the slash commands with Discord (to DISCORD_GUILD_ID when set, else globally)',
+  },
   validate: {
     run: validateCommand,
     usage: VALIDATE_USAGE,

@@ -137,6 +137,25 @@ export class QuizRound {
     return this.#locked.size;
   }
 
+  /** Whether this member's answer to the open question is locked in. */
+  hasAnswered(userId: string): boolean {
+    return this.#locked.has(userId);
+  }
+
+  /** Why an answer to this question would be refused right now, without submitting one. */
+  refusalFor(userId: string, questionIndex: number): AnswerRefusal | undefined {
+    if (!this.isLive) return 'round-over';
+    if (
+      questionIndex !== this.#index ||
+      this.#phase !== 'asking' ||
+      this.#scheduler.now() >= this.#deadline
+    ) {
+      return 'question-closed';
+    }
+    if (this.#locked.has(userId)) return 'already-answered';
+    return undefined;
+  }
+
   start(): void {
     if (this.#index !== -1) return;
     this.#openQuestion(0);

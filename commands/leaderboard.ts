@@ -1,0 +1,68 @@
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { UserError } from '../src/core/userError.ts';
+import type { BotContext, SlashCommand } from '../src/discord/botContext.ts';
+import { privately, publicly } from '../src/discord/privateReply.ts';
+import { LEADERBOARD_PAGE_SIZE, renderLeaderboard } from '../src/discord/render/leaderboardEmbed.ts';
+import type { Period } from '../src/store/ScoreStore.ts';
+
+const PERIODS = ['all-time', 'week'] as const satisfies readonly Period[];
+
+const data = {
+  name: 'leaderboard',
+  description: "This server's top scorers",
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'period',
+      description: 'all-time (default) or this ISO week (UTC)',
+      choices: PERIODS.map((period) => ({ name: period, value: period })),
+    },
+  ],
+} as const satisfies SlashCommand['data'];
+
+function page(
+  context: BotContext,
+  guildId: string,
+  guildName: string,
+  period: Period,
+  offset: number,
+  viewerId: string,
+) {
+  const now = context.scheduler.now();
+  const result = context.store.leaderboard(guildId, { period, limit: LEADERBOARD_PAGE_SIZE, offset, now });
+  const viewer = context.store.rankOf(guildId, viewerId, period, now);
+  return renderLeaderboard({ guildName, period, offset, page: result, viewer, viewerId });
+}
+
+export const leaderboardCommand: SlashCommand = {
+  data,
+  async execute(interaction, context) {
+    if (!interaction.guildId)
+      throw new UserError('Leaderboards belong to a server: use this in a server channel.');
+    const period = (interaction.options.getString('period') ?? 'all-time') as Period;
+    if (!PERIODS.includes(period)) throw new UserError('period must be all-time or week.');
+    const guildName = interaction.guild?.name ?? 'this server';
+    await interaction.reply(
+      publicly(page(context, interaction.guildId, guildName, period, 0, interaction.user.id)),
+    );
+  },
+  components: {
+    'leaderboard-page': async (interaction, id, context) => {
+      if (!interaction.guildId || !interaction.isButton()) return;
+      const guildName = interaction.guild?.name ?? 'this server';
+      const payload = page(
+        context,
+        interaction.guildId,
+        guildName,
+        id.period,
+        id.offset,
+        interaction.user.id,
+      );
+      // The one who asked turns the shared page; anyone else gets their own private copy.
+      if (interaction.user.id === id.ownerId) await interaction.update(payload);
+      else await interaction.reply(privately(payload));
+    },
+  },
+};

@@ -1,0 +1,307 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  type ChatInputCommandInteraction,
+  ComponentType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  TextInputStyle,
+} from 'discord.js';
+import { DIFFICULTIES, type Difficulty, type Question, type Submission } from '../src/core/question.ts';
+import type { QuizRound } from '../src/core/quizRound.ts';
+import { ANSWER_REFUSAL_TEXT, type AnswerRefusal } from '../src/core/roundErrors.ts';
+import { SCORING_POLICIES, type ScoringPolicyName } from '../src/core/scoring.ts';
+import { UserError } from '../src/core/userError.ts';
+import type { BotContext, ComponentInteraction, SlashCommand } from '../src/discord/botContext.ts';
+import { buildCustomId } from '../src/discord/customIds.ts';
+import { displayNameOf } from '../src/discord/memberName.ts';
+import { privately, publicly } from '../src/discord/privateReply.ts';
+import { CHOICE_LETTERS } from '../src/discord/render/questionMessage.ts';
+import { inertText, plural, safeName, truncate } from '../src/discord/render/text.ts';
+
+export const QUIZ_LIMITS = { count: { min: 1, max: 50 }, seconds: { min: 5, max: 120 } } as const;
+
+const data = {
+  name: 'quiz',
+  description: 'Timed quiz rounds in this channel',
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'start',
+      description: 'Start a quiz round in this channel',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'topic',
+          description: 'Topic (default: all)',
+          autocomplete: true,
+        },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'count',
+          description: 'Number of questions (default 10)',
+          min_value: QUIZ_LIMITS.count.min,
+          max_value: QUIZ_LIMITS.count.max,
+        },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'seconds',
+          description: 'Seconds per question (default 20)',
+          min_value: QUIZ_LIMITS.seconds.min,
+          max_value: QUIZ_LIMITS.seconds.max,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'scoring',
+          description: 'accuracy: same points for every right answer; speed: faster answers earn more',
+          choices: SCORING_POLICIES.map((policy) => ({ name: policy, value: policy })),
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'difficulty',
+          description: 'Only questions of this difficulty',
+          choices: DIFFICULTIES.map((difficulty) => ({ name: difficulty, value: difficulty })),
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'stop',
+      description: 'Stop the round in this channel',
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'skip',
+      description: 'Close the current question now',
+    },
+  ],
+} as const satisfies SlashCommand['data'];
+
+export const quizCommand: SlashCommand = {
+  data,
+  async execute(interaction, context) {
+    const channelId = interaction.channelId;
+    if (!interaction.guildId)
+      throw new UserError('Quiz rounds run in server channels, not in direct messages.');
+    const subcommand = interaction.options.getSubcommand();
+    if (subcommand === 'start') return startRound(interaction, interaction.guildId, channelId, context);
+    const round = context.rounds.inChannel(channelId);
+    if (!round) throw new UserError('No round is running in this channel. Start one with `/quiz start`.');
+    if (!mayControl(interaction, round)) {
+      throw new UserError(
+        `Only the member who started this round, or someone with Manage Messages or Manage Server, can ${subcommand} it.`,
+      );
+    }
+    const who = safeName(displayNameOf(interaction));
+    if (subcommand === 'stop') {
+      await interaction.reply(publicly(`⏹️ **${who}** stopped the round.`));
+      context.presenter.stop(round, 'stopped-by-member');
+      return;
+    }
+    await interaction.reply(
+      publicly(
+        round.phase === 'asking' ? `⏭️ **${who}** closed this question early.` : `⏭️ **${who}** moved on.`,
+      ),
+    );
+    round.skip();
+  },
+  async autocomplete(interaction, context) {
+    const typed = interaction.options.getFocused().toLowerCase();
+    const counts = new Map<string, number>();
+    for (const question of context.bank().questions)
+      counts.set(question.topic, (counts.get(question.topic) ?? 0) + 1);
+    const choices = context
+      .bank()
+      .topics.filter((topic) => topic.id.includes(typed) || topic.title.toLowerCase().includes(typed))
+      .sort(
+        (a, b) =>
+          Number(!a.id.startsWith(typed)) - Number(!b.id.startsWith(typed)) || a.title.localeCompare(b.title),
+      )
+      .slice(0, 25)
+      .map((topic) => ({
+        name: truncate(`${topic.title} (${plural(counts.get(topic.id) ?? 0, 'question')})`, 100),
+        value: topic.id,
+      }));
+    await interaction.respond(choices);
+  },
+  components: {
+    'answer-choice': (interaction, id, context) =>
+      submitAnswer(interaction, id.roundId, id.question, { kind: 'choice', index: id.choice }, context),
+    'answer-boolean': (interaction, id, context) =>
+      submitAnswer(interaction, id.roundId, id.question, { kind: 'boolean', value: id.value }, context),
+    'answer-text': async (interaction, id, context) => {
+      if (!interaction.isModalSubmit()) return;
+      const text = interaction.fields.getTextInputValue('answer');
+      await submitAnswer(interaction, id.roundId, id.question, { kind: 'text', text }, context);
+    },
+    'answer-open-modal': async (interaction, id, context) => {
+      if (!interaction.isButton()) return;
+      const found = findRound(id.roundId, context);
+      const refusal = found.round ? found.round.refusalFor(interaction.user.id, id.question) : found.refusal;
+      if (refusal || !found.round) {
+        await interaction.reply(privately(ANSWER_REFUSAL_TEXT[refusal ?? 'unknown-round']));
+        return;
+      }
+      const question = found.round.questions[id.question] as Question;
+      await interaction.showModal({
+        custom_id: buildCustomId({ kind: 'answer-text', roundId: id.roundId, question: id.question }),
+        title: `Question ${id.question + 1}: your answer`,
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.TextInput,
+                custom_id: 'answer',
+                style: TextInputStyle.Short,
+                label: truncate(question.prompt, 45),
+                placeholder: 'Type your answer',
+                min_length: 1,
+                max_length: 100,
+                required: true,
+              },
+            ],
+          },
+        ],
+      });
+    },
+    'model-answer': async (interaction, id, context) => {
+      const question = findRound(id.roundId, context).round?.questions[id.question];
+      if (question?.type !== 'open') {
+        await interaction.reply(privately(ANSWER_REFUSAL_TEXT['unknown-round']));
+        return;
+      }
+      await interaction.reply(privately(`**Model answer**\n${question.modelAnswer}`));
+    },
+  },
+};
+
+async function startRound(
+  interaction: ChatInputCommandInteraction,
+  guildId: string,
+  channelId: string,
+  context: BotContext,
+): Promise<void> {
+  if (!context.isAccepting()) throw new UserError('The bot is restarting; try again in a minute.');
+  const topic = resolveTopic(interaction.options.getString('topic'), context);
+  const count = interaction.options.getInteger('count') ?? context.defaults.count;
+  const seconds = interaction.options.getInteger('seconds') ?? context.defaults.seconds;
+  const scoring = (interaction.options.getString('scoring') ?? context.defaults.scoring) as ScoringPolicyName;
+  const difficulty = (interaction.options.getString('difficulty') ?? undefined) as Difficulty | undefined;
+  checkRange('count', count, QUIZ_LIMITS.count);
+  checkRange('seconds', seconds, QUIZ_LIMITS.seconds);
+  if (!SCORING_POLICIES.includes(scoring)) throw new UserError('scoring must be accuracy or speed.');
+  if (difficulty !== undefined && !DIFFICULTIES.includes(difficulty)) {
+    throw new UserError('difficulty must be easy, medium or hard.');
+  }
+  const started = context.rounds.start({
+    guildId,
+    channelId,
+    starterId: interaction.user.id,
+    topic: topic?.id,
+    difficulty,
+    count,
+    settings: { secondsPerQuestion: seconds, revealSeconds: context.defaults.revealSeconds, scoring },
+  });
+  if (!started.ok) {
+    if (started.reason === 'no-questions') {
+      throw new UserError(
+        `No questions match${topic ? ` topic ${topic.title}` : ''}${difficulty ? ` at ${difficulty} difficulty` : ''}.`,
+      );
+    }
+    const running = started.round;
+    const messageId = context.presenter.messageIdOf(running.id);
+    const link = messageId
+      ? ` — [jump to the current question](https://discord.com/channels/${guildId}/${channelId}/${messageId})`
+      : '';
+    throw new UserError(
+      `A round is already running in this channel (question ${running.questionIndex + 1} of ${running.questions.length}, started by <@${running.place.starterId}>)${link}. One round per channel: wait for it to end, or ask its starter to \`/quiz stop\`.`,
+    );
+  }
+  const { round } = started;
+  const short = started.drawn < count ? ` (only ${started.drawn} match)` : '';
+  const about = topic ? `on **${topic.title}**` : 'from every topic';
+  try {
+    await interaction.reply(
+      publicly(
+        `🎓 **${safeName(displayNameOf(interaction))}** started a quiz ${about}: ${plural(started.drawn, 'question')}${short}, ${seconds} s each, ${scoring} scoring${difficulty ? `, ${difficulty}` : ''}. First question coming up!`,
+      ),
+    );
+  } catch (error) {
+    context.presenter.stop(round, 'discord-error');
+    throw error;
+  }
+  context.logger.info(
+    { guildId, channelId, roundId: round.id, command: 'quiz start', count: started.drawn, seconds, scoring },
+    'round started',
+  );
+  round.start();
+}
+
+function resolveTopic(value: string | null, context: BotContext) {
+  if (value === null || value.trim() === '') return undefined;
+  const wanted = value.trim().toLowerCase();
+  const topic = context.bank().topics.find((t) => t.id === wanted || t.title.toLowerCase() === wanted);
+  if (!topic) {
+    const list = context
+      .bank()
+      .topics.map((t) => `\`${t.id}\``)
+      .join(', ');
+    throw new UserError(`There is no topic "${truncate(value, 50)}". Pick one from the list: ${list}.`);
+  }
+  return topic;
+}
+
+function checkRange(name: string, value: number, range: { min: number; max: number }): void {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new UserError(`${name} must be a whole number from ${range.min} to ${range.max}.`);
+  }
+}
+
+function mayControl(interaction: ChatInputCommandInteraction, round: QuizRound): boolean {
+  if (interaction.user.id === round.place.starterId) return true;
+  const permissions = interaction.memberPermissions;
+  return Boolean(
+    permissions?.has(PermissionFlagsBits.ManageMessages) || permissions?.has(PermissionFlagsBits.ManageGuild),
+  );
+}
+
+function findRound(roundId: string, context: BotContext): { round?: QuizRound; refusal?: AnswerRefusal } {
+  const round = context.rounds.byId(roundId);
+  if (round) return { round };
+  return { refusal: context.rounds.hasEnded(roundId) ? 'round-over' : 'unknown-round' };
+}
+
+/** The click path: no I/O before the one acknowledgement, which is the private confirmation. */
+async function submitAnswer(
+  interaction: ComponentInteraction,
+  roundId: string,
+  questionIndex: number,
+  submission: Submission,
+  context: BotContext,
+): Promise<void> {
+  const found = findRound(roundId, context);
+  if (!found.round || !context.isAccepting()) {
+    await interaction.reply(privately(ANSWER_REFUSAL_TEXT[found.refusal ?? 'round-over']));
+    return;
+  }
+  const result = found.round.submit(
+    interaction.user.id,
+    displayNameOf(interaction),
+    questionIndex,
+    submission,
+  );
+  if (!result.ok) {
+    await interaction.reply(privately(ANSWER_REFUSAL_TEXT[result.reason]));
+    return;
+  }
+  const shown =
+    submission.kind === 'choice'
+      ? `${CHOICE_LETTERS[submission.index]} · ${result.answerText}`
+      : result.answerText;
+  await interaction.reply(
+    privately(`🔒 Locked in: **${inertText(shown, 200)}**. The answer is revealed when the question closes.`),
+  );
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { SCORING_POLICIES } from './core/scoring.ts';
+import { UserError } from './core/userError.ts';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Blank values in .env mean "not set", as in .env.example. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+
+const snowflake = (what: string) =>
+  z.string().regex(SNOWFLAKE, { error: `must be ${what}: a number of 17 to 20 digits` });
+
+const integer = (min: number, max: number, fallback: number) =>
+  optional(z.coerce.number().int().min(min).max(max)).transform((value) => value ?? fallback);
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .trim()
+    .min(1, { error: 'is empty: paste the bot token (developer portal → Bot → Reset Token)' }),
+  DISCORD_APPLICATION_ID: snowflake('the application id (General Information → Application ID)'),
+  DISCORD_GUILD_ID: optional(snowflake('a server id')),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  STORE: optional(z.enum(['json', 'memory'])).transform((value) => value ?? 'json'),
+  SCORES_FILE: optional(z.string()).transform((value) => value ?? './data/scores.json'),
+  QUESTIONS_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])).transform(
+    (value) => value ?? 'info',
+  ),
+  QUIZ_DEFAULT_COUNT: integer(1, 50, 10),
+  QUIZ_DEFAULT_SECONDS: integer(5, 120, 20),
+  QUIZ_DEFAULT_SCORING: optional(z.enum(SCORING_POLICIES)).transform((value) => value ?? 'accuracy'),
+  QUIZ_REVEAL_SECONDS: integer(0, 30, 5),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The validated config, or a UserError naming every bad variable and pointing at .env.example. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const missing = env[name] === undefined || env[name]?.trim() === '';
+    const message =
+      missing && issue.code === 'invalid_type' ? 'is missing' : issue.message.replace(/^Invalid input: /, '');
+    return `  ${name} ${message}`;
+  });
+  throw new UserError(
+    `The configuration is not valid:\n${problems.join('\n')}\nSet these in the environment or in .env (see .env.example for every key).`,
+  );
+}

@@ -1,0 +1,78 @@
+import type { Period } from '../store/ScoreStore.ts';
+
+/**
+ * Every custom id the bot puts on a button or modal, built and parsed here only. Ids carry the
+ * round and question, so a click on an old message is recognised and answered politely.
+ */
+export type CustomId =
+  | { kind: 'answer-choice'; roundId: string; question: number; choice: number }
+  | { kind: 'answer-boolean'; roundId: string; question: number; value: boolean }
+  | { kind: 'answer-open-modal'; roundId: string; question: number }
+  | { kind: 'answer-text'; roundId: string; question: number }
+  | { kind: 'model-answer'; roundId: string; question: number }
+  | { kind: 'explain'; conceptId: string }
+  | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string };
+
+const ROUND_ID = /^[a-z0-9]{1,16}$/;
+const CONCEPT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const USER_ID = /^\d{1,20}$/;
+
+export function buildCustomId(id: CustomId): string {
+  switch (id.kind) {
+    case 'answer-choice':
+      return `quiz:answer:${id.roundId}:${id.question}:${id.choice}`;
+    case 'answer-boolean':
+      return `quiz:answer:${id.roundId}:${id.question}:${id.value ? 'true' : 'false'}`;
+    case 'answer-open-modal':
+      return `quiz:type:${id.roundId}:${id.question}`;
+    case 'answer-text':
+      return `quiz:typed:${id.roundId}:${id.question}`;
+    case 'model-answer':
+      return `quiz:model:${id.roundId}:${id.question}`;
+    case 'explain':
+      return `explain:${id.conceptId}`.slice(0, 100);
+    case 'leaderboard-page':
+      return `leaderboard:${id.period}:${id.offset}:${id.ownerId}`;
+  }
+}
+
+/** The id's meaning, or undefined for anything this bot did not build (never trusted further). */
+export function parseCustomId(raw: string): CustomId | undefined {
+  const parts = raw.split(':');
+  const [scope, action] = parts;
+  if (scope === 'quiz') {
+    const roundId = parts[2] ?? '';
+    const question = Number(parts[3]);
+    if (!ROUND_ID.test(roundId) || !Number.isInteger(question) || question < 0 || question > 99)
+      return undefined;
+    if (action === 'answer' && parts.length === 5) {
+      const value = parts[4];
+      if (value === 'true' || value === 'false')
+        return { kind: 'answer-boolean', roundId, question, value: value === 'true' };
+      const choice = Number(value);
+      if (!Number.isInteger(choice) || choice < 0 || choice > 5) return undefined;
+      return { kind: 'answer-choice', roundId, question, choice };
+    }
+    if (parts.length !== 4) return undefined;
+    if (action === 'type') return { kind: 'answer-open-modal', roundId, question };
+    if (action === 'typed') return { kind: 'answer-text', roundId, question };
+    if (action === 'model') return { kind: 'model-answer', roundId, question };
+    return undefined;
+  }
+  if (scope === 'explain' && parts.length === 2 && action && CONCEPT_ID.test(action)) {
+    return { kind: 'explain', conceptId: action };
+  }
+  if (scope === 'leaderboard' && parts.length === 4) {
+    const offset = Number(parts[2]);
+    const ownerId = parts[3] ?? '';
+    if (
+      (action === 'all-time' || action === 'week') &&
+      Number.isInteger(offset) &&
+      offset >= 0 &&
+      USER_ID.test(ownerId)
+    ) {
+      return { kind: 'leaderboard-page', period: action, offset, ownerId };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import { DiscordAPIError } from 'discord.js';
+
+/** Discord error codes after which posting in the channel cannot work until someone acts. */
+const CHANNEL_UNUSABLE = new Set([
+  10003, // Unknown Channel: it was deleted
+  50001, // Missing Access
+  50013, // Missing Permissions
+]);
+
+export function isChannelUnusable(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError && typeof error.code === 'number' && CHANNEL_UNUSABLE.has(error.code)
+  );
+}
+
+/** The interaction expired or was already answered: nothing more can be sent through it. */
+export function isInteractionGone(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.code === 10062 || error.code === 40060);
+}
+
+export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof DiscordAPIError) {
+    return {
+      code: error.code,
+      status: error.status,
+      method: error.method,
+      route: error.url.replace(/\/[\w-]{60,}/g, '/…'),
+    };
+  }
+  return { err: error };
+}

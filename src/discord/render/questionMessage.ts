@@ -1,0 +1,166 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import { correctAnswerText, type Question } from '../../core/question.ts';
+import type { QuestionOutcome, QuizRound } from '../../core/quizRound.ts';
+import { buildCustomId } from '../customIds.ts';
+import { joinWithin, plural, safeName, truncate } from './text.ts';
+
+export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+const COLOR_OPEN = 0x5865f2;
+const COLOR_REVEAL = 0x57f287;
+
+export interface MessagePayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+}
+
+type Row = APIActionRowComponent<APIButtonComponent>;
+
+function rowsOf(buttons: APIButtonComponent[]): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < buttons.length; i += 5) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
+  }
+  return rows;
+}
+
+function title(round: QuizRound, index: number, topicTitle: string): string {
+  return truncate(`Question ${index + 1} of ${round.questions.length} · ${topicTitle}`, 256);
+}
+
+function promptText(question: Question): string {
+  if (question.type !== 'multiple-choice') return question.prompt;
+  const choices = question.choices.map((choice, i) => `**${CHOICE_LETTERS[i]}.** ${choice}`);
+  return `${question.prompt}\n\n${choices.join('\n')}`;
+}
+
+const HOW_TO_ANSWER: Record<Question['type'], string> = {
+  'multiple-choice': 'Pick a letter below. Your answer is private and locked in once given.',
+  'true-false': 'True or false? Your answer is private and locked in once given.',
+  'short-answer': 'Press **Answer** and type it. Case, accents and small typos are forgiven.',
+  open: 'A discussion question: talk it over, then reveal the model answer for yourself.',
+};
+
+function answerButtons(
+  round: QuizRound,
+  index: number,
+  question: Question,
+  reveal: boolean,
+): APIButtonComponent[] {
+  const base = { roundId: round.id, question: index };
+  const disabled = reveal;
+  switch (question.type) {
+    case 'multiple-choice':
+      return question.choices.map((choice, choiceIndex) => ({
+        type: ComponentType.Button,
+        style: reveal && choice === question.answer ? ButtonStyle.Success : ButtonStyle.Secondary,
+        label: truncate(`${CHOICE_LETTERS[choiceIndex]} · ${choice}`, 80),
+        custom_id: buildCustomId({ kind: 'answer-choice', ...base, choice: choiceIndex }),
+        disabled,
+      }));
+    case 'true-false':
+      return [true, false].map((value) => ({
+        type: ComponentType.Button,
+        style: reveal && value === question.answer ? ButtonStyle.Success : ButtonStyle.Secondary,
+        label: value ? 'True' : 'False',
+        custom_id: buildCustomId({ kind: 'answer-boolean', ...base, value }),
+        disabled,
+      }));
+    case 'short-answer':
+      return [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Answer',
+          custom_id: buildCustomId({ kind: 'answer-open-modal', ...base }),
+          disabled,
+        },
+      ];
+    case 'open':
+      return [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Reveal model answer',
+          custom_id: buildCustomId({ kind: 'model-answer', ...base }),
+          disabled,
+        },
+      ];
+  }
+}
+
+export function renderQuestion(
+  round: QuizRound,
+  index: number,
+  topicTitle: string,
+  answeredCount: number,
+): MessagePayload {
+  const question = round.questions[index] as Question;
+  const closes = Math.floor(round.deadline / 1000);
+  const answered = question.type === 'open' ? '' : ` · ${plural(answeredCount, 'answer')} so far`;
+  return {
+    embeds: [
+      {
+        color: COLOR_OPEN,
+        title: title(round, index, topicTitle),
+        description: truncate(promptText(question), 4096),
+        fields: [
+          { name: 'Difficulty', value: question.difficulty, inline: true },
+          { name: 'Closes', value: `<t:${closes}:R>${answered}`, inline: true },
+        ],
+        footer: { text: `${HOW_TO_ANSWER[question.type]} · Scoring: ${round.settings.scoring}` },
+      },
+    ],
+    components: rowsOf(answerButtons(round, index, question, false)),
+  };
+}
+
+export function renderReveal(
+  round: QuizRound,
+  outcome: QuestionOutcome,
+  topicTitle: string,
+  conceptTitles: ReadonlyMap<string, string>,
+  note?: string,
+): MessagePayload {
+  const { question } = outcome;
+  const fields = [
+    {
+      name: question.type === 'open' ? 'Model answer' : 'Answer',
+      value: truncate(`✅ ${correctAnswerText(question)}`, 1024),
+    },
+    { name: 'Why', value: truncate(question.explanation, 1024) },
+  ];
+  if (question.type !== 'open') {
+    const winners = outcome.answers.filter((answer) => answer.correct);
+    const lines = winners.map((answer) => `${safeName(answer.displayName)} **+${answer.points}**`);
+    fields.push({
+      name: `Got it right: ${winners.length} of ${plural(outcome.answers.length, 'answer')}`,
+      value:
+        winners.length === 0 ? 'Nobody this time.' : joinWithin(lines, 1024, (left) => `…and ${left} more`),
+    });
+  }
+  const explainButtons: APIButtonComponent[] = question.concepts.slice(0, 5).map((conceptId) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    label: truncate(`Explain: ${conceptTitles.get(conceptId) ?? conceptId}`, 80),
+    custom_id: buildCustomId({ kind: 'explain', conceptId }),
+  }));
+  return {
+    embeds: [
+      {
+        color: COLOR_REVEAL,
+        title: title(round, outcome.index, topicTitle),
+        description: truncate(promptText(question), 4096),
+        fields,
+        footer: { text: note ?? 'Answers are closed.' },
+      },
+    ],
+    components: [...rowsOf(answerButtons(round, outcome.index, question, true)), ...rowsOf(explainButtons)],
+  };
+}

@@ -1,0 +1,46 @@
+import type { APIEmbed } from 'discord.js';
+import type { QuizRound, RoundEndReason } from '../../core/quizRound.ts';
+import type { Standing } from '../../core/standings.ts';
+import type { MessagePayload } from './questionMessage.ts';
+import { joinWithin, percent, plural, safeName } from './text.ts';
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+export type StopCause = 'completed' | 'stopped-by-member' | 'shutdown' | 'discord-error';
+
+const HEADLINE: Record<StopCause, string> = {
+  completed: 'Round over',
+  'stopped-by-member': 'Round stopped',
+  shutdown: 'Round stopped: the bot is restarting',
+  'discord-error': 'Round stopped: Discord would not take the bot’s messages',
+};
+
+export function standingLine(standing: Standing): string {
+  const medal = MEDALS[standing.rank - 1] ?? `#${standing.rank}`;
+  const accuracy = percent(standing.correct, standing.answered);
+  return `${medal} **${safeName(standing.displayName)}** — ${plural(standing.points, 'pt')} · ${standing.correct}/${standing.answered} correct (${accuracy})`;
+}
+
+export function renderRoundSummary(
+  round: QuizRound,
+  reason: RoundEndReason,
+  cause: StopCause,
+  standings: readonly Standing[],
+  topicTitle: string,
+): MessagePayload {
+  const asked = round.outcomes.length;
+  const headline = reason === 'completed' ? HEADLINE.completed : HEADLINE[cause];
+  const description =
+    standings.length === 0
+      ? 'Nobody scored in this round.'
+      : joinWithin(standings.map(standingLine), 4000, (left) => `…and ${plural(left, 'more player')}`);
+  const embed: APIEmbed = {
+    color: 0xfee75c,
+    title: `${headline} · ${topicTitle}`,
+    description,
+    footer: {
+      text: `${plural(asked, 'question')} asked of ${round.questions.length} · ${plural(standings.length, 'player')} · /leaderboard for this server`,
+    },
+  };
+  return { embeds: [embed], components: [] };
+}

@@ -1,0 +1,229 @@
+import type { Bank } from '../bank/loadBank.ts';
+import { isScored } from '../core/question.ts';
+import type { QuestionOutcome, QuizRound, RoundEndReason, RoundListener } from '../core/quizRound.ts';
+import type { Scheduler, TimerHandle } from '../core/scheduler.ts';
+import type { Standing } from '../core/standings.ts';
+import type { Logger } from '../logger.ts';
+import type { QuestionResult, ScoreStore } from '../store/ScoreStore.ts';
+import type { ChannelMessenger } from './channelMessenger.ts';
+import { describeError, isChannelUnusable } from './discordErrors.ts';
+import { renderQuestion, renderReveal } from './render/questionMessage.ts';
+import { renderRoundSummary, type StopCause } from './render/roundSummary.ts';
+
+/** The answered count on a question is edited at most this often, however many click. */
+export const COUNT_UPDATE_INTERVAL_MS = 5_000;
+/** No count edit this close to the deadline: the reveal edit follows anyway. */
+const COUNT_UPDATE_QUIET_MS = 1_500;
+
+interface RoundView {
+  queue: Promise<void>;
+  messageId: string | undefined;
+  shownCount: number;
+  lastEditAt: number;
+  countTimer: TimerHandle | undefined;
+  cause: StopCause;
+}
+
+/**
+ * Turns a round's events into Discord messages: one post per question, a coalesced count edit at
+ * most every few seconds, one reveal edit (after the scores are durable) and a summary. Each
+ * round's calls run in order on their own queue; rounds never wait for each other.
+ */
+export class RoundPresenter implements RoundListener {
+  readonly #views = new Map<string, RoundView>();
+  readonly #bank: () => Bank;
+  readonly #store: ScoreStore;
+  readonly #messenger: ChannelMessenger;
+  readonly #scheduler: Scheduler;
+  readonly #logger: Logger;
+
+  constructor(options: {
+    bank: () => Bank;
+    store: ScoreStore;
+    messenger: ChannelMessenger;
+    scheduler: Scheduler;
+    logger: Logger;
+  }) {
+    this.#bank = options.bank;
+    this.#store = options.store;
+    this.#messenger = options.messenger;
+    this.#scheduler = options.scheduler;
+    this.#logger = options.logger;
+  }
+
+  /** Ends a round and remembers why, so the summary can say it. */
+  stop(round: QuizRound, cause: StopCause): boolean {
+    const view = this.#views.get(round.id);
+    if (view) view.cause = cause;
+    return round.stop();
+  }
+
+  /** The message of the round's current question, for "a round is already running here". */
+  messageIdOf(roundId: string): string | undefined {
+    return this.#views.get(roundId)?.messageId;
+  }
+
+  /** Resolves when every round's queued Discord calls are done. */
+  async idle(): Promise<void> {
+    while (this.#views.size > 0) await Promise.all([...this.#views.values()].map((view) => view.queue));
+  }
+
+  questionOpened(round: QuizRound, index: number): void {
+    const view = this.#view(round);
+    this.#cancelCountTimer(view);
+    view.messageId = undefined;
+    view.shownCount = 0;
+    view.lastEditAt = this.#scheduler.now();
+    const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), 0);
+    this.#enqueue(
+      round,
+      view,
+      'post question',
+      async () => {
+        view.messageId = await this.#messenger.send(round.place.channelId, payload);
+      },
+      true,
+    );
+  }
+
+  answerLocked(round: QuizRound, index: number): void {
+    const view = this.#view(round);
+    if (view.countTimer) return;
+    const dueAt = Math.max(this.#scheduler.now(), view.lastEditAt + COUNT_UPDATE_INTERVAL_MS);
+    if (dueAt > round.deadline - COUNT_UPDATE_QUIET_MS) return;
+    view.countTimer = this.#scheduler.schedule(dueAt - this.#scheduler.now(), () => {
+      view.countTimer = undefined;
+      if (round.phase !== 'asking' || round.questionIndex !== index) return;
+      const count = round.answeredCount;
+      if (count === view.shownCount) return;
+      view.shownCount = count;
+      view.lastEditAt = this.#scheduler.now();
+      const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), count);
+      this.#enqueue(round, view, 'update answered count', async () => {
+        if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
+      });
+    });
+  }
+
+  questionClosed(round: QuizRound, outcome: QuestionOutcome): void {
+    const view = this.#view(round);
+    this.#cancelCountTimer(view);
+    const result = questionResult(round, outcome);
+    if (result) this.#store.record(result);
+    const glossary = this.#bank().glossary;
+    const titles = new Map(outcome.question.concepts.map((id) => [id, glossary.get(id)?.title ?? id]));
+    const topicTitle = this.#topicTitle(outcome.question.topic);
+    this.#enqueue(round, view, 'reveal answer', async () => {
+      let note: string | undefined;
+      try {
+        await this.#store.flush();
+      } catch (error) {
+        this.#logger.error({ ...this.#fields(round), err: error }, 'scores could not be saved');
+        note = 'Scores could not be saved just now; the bot will keep trying.';
+      }
+      if (view.messageId) {
+        await this.#messenger.edit(
+          round.place.channelId,
+          view.messageId,
+          renderReveal(round, outcome, topicTitle, titles, note),
+        );
+      }
+    });
+  }
+
+  roundEnded(round: QuizRound, reason: RoundEndReason, standings: readonly Standing[]): void {
+    const view = this.#view(round);
+    this.#cancelCountTimer(view);
+    const payload = renderRoundSummary(round, reason, view.cause, standings, this.#roundTopicTitle(round));
+    this.#logger.info(
+      { ...this.#fields(round), reason, cause: view.cause, players: standings.length },
+      'round ended',
+    );
+    this.#enqueue(round, view, 'post summary', async () => {
+      await this.#store.flush().catch(() => undefined);
+      if (view.cause !== 'discord-error') await this.#messenger.send(round.place.channelId, payload);
+    });
+    view.queue = view.queue.finally(() => {
+      if (this.#views.get(round.id) === view) this.#views.delete(round.id);
+    });
+  }
+
+  #view(round: QuizRound): RoundView {
+    let view = this.#views.get(round.id);
+    if (!view) {
+      view = {
+        queue: Promise.resolve(),
+        messageId: undefined,
+        shownCount: 0,
+        lastEditAt: 0,
+        countTimer: undefined,
+        cause: 'completed',
+      };
+      this.#views.set(round.id, view);
+    }
+    return view;
+  }
+
+  #enqueue(
+    round: QuizRound,
+    view: RoundView,
+    action: string,
+    work: () => Promise<void>,
+    essential = false,
+  ): void {
+    view.queue = view.queue.then(async () => {
+      try {
+        await work();
+      } catch (error) {
+        this.#onFailure(round, view, action, error, essential);
+      }
+    });
+  }
+
+  /** A channel that cannot take messages ends the round, so it is never stuck "in progress". */
+  #onFailure(round: QuizRound, view: RoundView, action: string, error: unknown, essential: boolean): void {
+    const unusable = isChannelUnusable(error);
+    this.#logger.warn({ ...this.#fields(round), action, ...describeError(error) }, 'Discord call failed');
+    if ((unusable || essential) && round.isLive) {
+      view.cause = 'discord-error';
+      round.stop();
+    }
+  }
+
+  #cancelCountTimer(view: RoundView): void {
+    view.countTimer?.cancel();
+    view.countTimer = undefined;
+  }
+
+  #topicTitle(topicId: string | undefined): string {
+    return this.#bank().topics.find((topic) => topic.id === topicId)?.title ?? topicId ?? 'Quiz';
+  }
+
+  #roundTopicTitle(round: QuizRound): string {
+    const topics = new Set(round.questions.map((question) => question.topic));
+    return topics.size === 1 ? this.#topicTitle(round.questions[0]?.topic) : 'Mixed topics';
+  }
+
+  #fields(round: QuizRound): Record<string, string> {
+    return { guildId: round.place.guildId, channelId: round.place.channelId, roundId: round.id };
+  }
+}
+
+function questionResult(round: QuizRound, outcome: QuestionOutcome): QuestionResult | undefined {
+  if (!isScored(outcome.question) || outcome.answers.length === 0) return undefined;
+  return {
+    guildId: round.place.guildId,
+    roundId: round.id,
+    questionId: outcome.question.id,
+    topic: outcome.question.topic,
+    concepts: outcome.question.concepts,
+    at: outcome.closedAt,
+    answers: outcome.answers.map(({ userId, displayName, correct, points, streak }) => ({
+      userId,
+      displayName,
+      correct,
+      points,
+      streak,
+    })),
+  };
+}

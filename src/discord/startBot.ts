@@ -1,0 +1,125 @@
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import { COMMANDS } from '../../commands/index.ts';
+import type { Bank } from '../bank/loadBank.ts';
+import { type Random, seededRandom } from '../core/random.ts';
+import { RoundRegistry } from '../core/roundRegistry.ts';
+import { realScheduler, type Scheduler } from '../core/scheduler.ts';
+import type { Logger } from '../logger.ts';
+import type { ScoreStore } from '../store/ScoreStore.ts';
+import type { BotContext, RoundDefaults } from './botContext.ts';
+import { restMessenger } from './channelMessenger.ts';
+import { createInteractionRouter } from './interactionRouter.ts';
+import { NO_PINGS } from './render/text.ts';
+import { RoundPresenter } from './roundPresenter.ts';
+
+export interface BotOptions {
+  token: string;
+  /** REST base for discord.js (`rest.api`), e.g. a proxy or the loopback Discord. */
+  apiUrl?: string | undefined;
+  bank: Bank;
+  store: ScoreStore;
+  logger: Logger;
+  defaults: RoundDefaults;
+  scheduler?: Scheduler;
+  random?: Random;
+  /** Extra discord.js options (tests shorten the identify throttle). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  context: BotContext;
+  /** Stops answers, closes open rounds with a message, flushes scores, destroys the client. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Only the Guilds intent: answers arrive as interactions, so no privileged intent is needed.
+ * Caches are trimmed to what the bot reads: guilds and channels, not members, users or messages.
+ */
+function clientOptions(options: BotOptions): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_PINGS,
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: 0,
+      UserManager: 0,
+      ReactionManager: 0,
+      PresenceManager: 0,
+      VoiceStateManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      ThreadMemberManager: 0,
+    }),
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...options.clientOptions,
+  };
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { logger, store } = options;
+  const scheduler = options.scheduler ?? realScheduler;
+  const client = new Client(clientOptions(options));
+  let accepting = true;
+  const presenter = new RoundPresenter({
+    bank: () => options.bank,
+    store,
+    messenger: restMessenger(client.rest),
+    scheduler,
+    logger,
+  });
+  const rounds = new RoundRegistry({
+    questions: () => options.bank.questions,
+    scheduler,
+    random: options.random ?? seededRandom(Date.now() >>> 0),
+    listener: presenter,
+  });
+  const context: BotContext = {
+    bank: () => options.bank,
+    store,
+    rounds,
+    presenter,
+    scheduler,
+    logger,
+    defaults: options.defaults,
+    isAccepting: () => accepting,
+  };
+
+  client.on(Events.InteractionCreate, createInteractionRouter(COMMANDS, context));
+  client.on(Events.ChannelDelete, (channel) => {
+    const round = rounds.inChannel(channel.id);
+    if (round) presenter.stop(round, 'discord-error');
+  });
+  client.on(Events.GuildDelete, (guild) => {
+    for (const round of rounds.live())
+      if (round.place.guildId === guild.id) presenter.stop(round, 'discord-error');
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
+  client.rest.on('rateLimited', (info) =>
+    logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(options.token);
+  const readyClient = await ready;
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      accepting = false;
+      for (const round of rounds.live()) presenter.stop(round, 'shutdown');
+      await presenter.idle();
+      await store
+        .close()
+        .catch((error: unknown) => logger.error({ err: error }, 'scores could not be saved at shutdown'));
+      await client.destroy();
+      logger.info('bot stopped');
+    })();
+    return stopping;
+  };
+  return { client: readyClient, context, shutdown };
+}

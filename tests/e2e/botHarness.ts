@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { PermissionFlagsBits } from 'discord.js';
+import { loadBank } from '../../src/bank/loadBank.ts';
+import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
+import { ManualScheduler } from '../../src/core/manualScheduler.ts';
+import { seededRandom } from '../../src/core/random.ts';
+import { type RunningBot, startBot } from '../../src/discord/startBot.ts';
+import { createLogger } from '../../src/logger.ts';
+import {
+  type Loopback,
+  type LoopbackOptions,
+  type Member,
+  type MemberDriver,
+  type StoredMessage,
+  startLoopback,
+  testClientOptions,
+} from '../../src/loopback/index.ts';
+import { createScoreStore, type ScoreStore } from '../../src/store/ScoreStore.ts';
+import { captureIo } from '../support/captureIo.ts';
+
+export const SAMPLE_BANK = path.resolve(import.meta.dirname, '../fixtures/sample-bank');
+
+export interface BotWorld {
+  loopback: Loopback;
+  scheduler: ManualScheduler;
+  store: ScoreStore;
+  bot: RunningBot;
+  guildId: string;
+  channelId: string;
+  logs: string[];
+  /** A member of the first guild, acting through Discord's client. */
+  member(name: string, options?: { permissions?: bigint; guildId?: string }): MemberDriver;
+  /** Starts another bot process on the same loopback and store file, as after a restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BotWorldOptions {
+  loopback?: LoopbackOptions;
+  store?: ScoreStore;
+  storeFile?: string;
+  revealSeconds?: number;
+}
+
+/** The loopback Discord with a study server, the commands deployed by the CLI, and the bot logged in. */
+export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotWorld> {
+  // One clock for the bot's rounds and Discord's deadlines and rate-limit windows.
+  const scheduler = new ManualScheduler(Date.UTC(2026, 10, 25, 12, 0, 0));
+  const loopback = await startLoopback({
+    rateLimits: 'discord',
+    now: () => scheduler.now(),
+    ...options.loopback,
+  });
+  const guild = loopback.world.createGuild({ name: 'Study Group', channels: ['quiz', 'other'] });
+  const channelId = guild.channels[0]?.id ?? '';
+
+  const deploy = captureIo('', {
+    DISCORD_TOKEN: loopback.token,
+    DISCORD_APPLICATION_ID: loopback.applicationId,
+    DISCORD_API_URL: loopback.apiUrl,
+  });
+  if ((await deployCommandsCommand([], deploy.io)) !== 0)
+    throw new Error(`deploy failed: ${deploy.stderr()}`);
+
+  const { bank, issues } = await loadBank([SAMPLE_BANK]);
+  if (issues.length > 0) throw new Error('sample bank is invalid');
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    secrets: [loopback.token],
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  const makeStore = () =>
+    options.storeFile
+      ? createScoreStore({ kind: 'json', file: options.storeFile })
+      : createScoreStore({ kind: 'memory' });
+  let store = options.store ?? makeStore();
+  await store.load();
+  const launch = (scoreStore: ScoreStore, seed: number) =>
+    startBot({
+      token: loopback.token,
+      apiUrl: loopback.apiUrl,
+      bank,
+      store: scoreStore,
+      logger,
+      defaults: { count: 3, seconds: 20, scoring: 'accuracy', revealSeconds: options.revealSeconds ?? 5 },
+      scheduler,
+      random: seededRandom(seed),
+      clientOptions: { ws: testClientOptions(loopback).ws },
+    });
+  let bot = await launch(store, 1);
+  const members = new Map<string, Member>();
+
+  const world: BotWorld = {
+    loopback,
+    scheduler,
+    get store() {
+      return store;
+    },
+    get bot() {
+      return bot;
+    },
+    guildId: guild.id,
+    channelId,
+    logs,
+    member(name, memberOptions = {}) {
+      const guildId = memberOptions.guildId ?? guild.id;
+      const key = `${guildId}:${name}`;
+      let member = members.get(key);
+      if (!member) {
+        member = loopback.world.addMember(guildId, {
+          username: name.toLowerCase().replace(/[^a-z0-9]/g, '') || 'member',
+          nick: name,
+          permissions: memberOptions.permissions ?? PermissionFlagsBits.SendMessages,
+        });
+        members.set(key, member);
+      }
+      return loopback.driver.as(member);
+    },
+    async restart() {
+      await bot.shutdown();
+      store = makeStore();
+      await store.load();
+      bot = await launch(store, 2);
+    },
+    async close() {
+      await bot.shutdown();
+      await loopback.close();
+    },
+  };
+  return world;
+}
+
+/** The custom ids of a message's buttons, row by row flattened. */
+export function buttonIds(message: StoredMessage): string[] {
+  return (message.components as { components?: { custom_id?: string }[] }[]).flatMap((row) =>
+    (row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : [])),
+  );
+}
+
+export function embedOf(message: StoredMessage): {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+} {
+  return (message.embeds[0] ?? {}) as ReturnType<typeof embedOf>;
+}
+
+export function embedText(message: StoredMessage): string {
+  const embed = embedOf(message);
+  return [
+    embed.title,
+    embed.description,
+    ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+    embed.footer?.text,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function isQuestionMessage(message: StoredMessage, n?: number): boolean {
+  const title = embedOf(message).title ?? '';
+  return n === undefined ? /^Question \d+ of \d+/.test(title) : title.startsWith(`Question ${n} of`);
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/core/question.ts';
+import type { InteractionHandle, MemberDriver, StoredMessage } from '../../src/loopback/index.ts';
+import {
+  type BotWorld,
+  buttonIds,
+  embedOf,
+  embedText,
+  isQuestionMessage,
+  startBotWorld,
+} from './botHarness.ts';
+
+let world: BotWorld | undefined;
+afterEach(async () => {
+  world?.loopback.driver.assertClean();
+  await world?.close();
+  world = undefined;
+});
+
+function questionShown(w: BotWorld, message: StoredMessage): Question {
+  const prompt = (embedOf(message).description ?? '').split('\n')[0];
+  const question = w.bot.context.bank().questions.find((q) => q.prompt === prompt);
+  if (!question) throw new Error(`no question with prompt ${prompt}`);
+  return question;
+}
+
+async function answer(
+  member: MemberDriver,
+  message: StoredMessage,
+  question: Question,
+  correct: boolean,
+): Promise<InteractionHandle> {
+  const ids = buttonIds(message);
+  switch (question.type) {
+    case 'multiple-choice': {
+      const index = question.choices.findIndex((c) => (c === question.answer) === correct);
+      return member.click(message, ids[index] as string);
+    }
+    case 'true-false':
+      return member.click(message, ids[question.answer === correct ? 0 : 1] as string);
+    case 'short-answer': {
+      const opened = member.click(message, ids[0] as string);
+      return member.submitModal(opened, { answer: correct ? (question.answers[0] as string) : 'no idea' });
+    }
+    case 'open':
+      throw new Error('open questions take no answer');
+  }
+}
+
+describe('a full round on the loopback Discord', () => {
+  it('GIVEN three members answering all four question types THEN the reveal, the summary and /leaderboard show the right scores', async () => {
+    world = await startBotWorld();
+    const w = world;
+    const [ann, bob, cy] = [w.member('Ann'), w.member('Bob'), w.member('Cy')];
+    const intro = await ann
+      .runCommand(
+        'quiz',
+        { subcommand: 'start', options: { count: 8, seconds: 20 } },
+        { channelId: w.channelId },
+      )
+      .reply();
+    expect(intro.content).toMatch(
+      /\*\*Ann\*\* started a quiz from every topic: 8 questions, 20 s each, accuracy scoring/,
+    );
+
+    const seenTypes = new Set<string>();
+    for (let n = 1; n <= 8; n++) {
+      const message = await w.loopback.driver.waitForMessage(w.channelId, (m) => isQuestionMessage(m, n));
+      const question = questionShown(w, message);
+      seenTypes.add(question.type);
+      if (question.type === 'open') {
+        const reveal = await ann.click(message, buttonIds(message)[0] as string).reply();
+        expect(reveal.ephemeral).toBe(true);
+        expect(reveal.content).toContain(question.modelAnswer);
+      } else {
+        const confirmations = await Promise.all([
+          answer(ann, message, question, true).then((h) => h.reply()),
+          answer(bob, message, question, question.type === 'true-false').then((h) => h.reply()),
+        ]);
+        for (const confirmation of confirmations) {
+          expect(confirmation.ephemeral).toBe(true);
+          expect(confirmation.content).toMatch(/^🔒 Locked in: /);
+        }
+      }
+      w.scheduler.advance(20_000);
+      const revealed = await w.loopback.driver.waitForEdit(message, (m) => embedText(m).includes('✅'));
+      const text = embedText(revealed);
+      expect(text).toContain(question.explanation);
+      if (question.type !== 'open') {
+        expect(text).toMatch(/Ann \*\*\+100\*\*/);
+        expect(text.includes('Bob **+100**')).toBe(question.type === 'true-false');
+        expect(text).not.toContain('Cy');
+      }
+      const answerButtons = (
+        revealed.components as { components: { disabled?: boolean; custom_id: string }[] }[]
+      )
+        .flatMap((row) => row.components)
+        .filter((c) => c.custom_id.startsWith('quiz:'));
+      expect(answerButtons.every((c) => c.disabled)).toBe(true);
+      expect(buttonIds(revealed).some((id) => id.startsWith('explain:'))).toBe(true);
+      w.scheduler.advance(5_000);
+    }
+    expect(seenTypes).toEqual(new Set(['multiple-choice', 'true-false', 'short-answer', 'open']));
+
+    const summary = await w.loopback.driver.waitForMessage(w.channelId, (m) =>
+      /^Round over/.test(embedOf(m).title ?? ''),
+    );
+    expect(embedOf(summary).description).toBe(
+      ['🥇 **Ann** — 700 pts · 7/7 correct (100%)', '🥈 **Bob** — 200 pts · 2/7 correct (29%)'].join('\n'),
+    );
+
+    const board = await cy.runCommand('leaderboard', {}, { channelId: w.channelId }).reply();
+    expect(embedOf(board).description).toBe(
+      ['`#1` **Ann** — 700 pts · 7/7 correct (100%)', '`#2` **Bob** — 200 pts · 2/7 correct (29%)'].join(
+        '\n',
+      ),
+    );
+    expect(embedOf(board).footer?.text).toMatch(/You have no points here yet/);
+    expect(w.bot.context.rounds.liveCount).toBe(0);
+  });
+});
