@@ -7,7 +7,7 @@ import { type InteractionRecord, latencyMs } from './interactionRecord.ts';
 import { MemberDriver } from './memberDriver.ts';
 import type { RequestRecord } from './requestRecord.ts';
 import type { StoredMessage } from './storedMessage.ts';
-import type { Member } from './world.ts';
+import type { AddMemberOptions, Member } from './world.ts';
 
 export interface MessageFilter {
   includeEphemeral?: boolean;
@@ -29,6 +29,11 @@ export class LoopbackDriver {
   /** Acts as this member. */
   as(member: Member): MemberDriver {
     return new MemberDriver(this.#core, member);
+  }
+
+  /** A new member joins the guild (GUILD_MEMBER_ADD); returns the driver to act as them. */
+  join(guildId: string, options: AddMemberOptions): MemberDriver {
+    return this.as(this.#core.world.addMember(guildId, options));
   }
 
   /** A handle for an interaction the loopback dispatched earlier. */

@@ -15,4 +15,13 @@ export type { RequestRecord } from './requestRecord.ts';
 export { type Loopback, startLoopback } from './startLoopback.ts';
 export { allVersions, type MessageVersion, type StoredMessage } from './storedMessage.ts';
 export { testClientOptions } from './testClientOptions.ts';
-export type { Channel, Guild, Member, Role, User, World } from './world.ts';
+export type {
+  AddMemberOptions,
+  Channel,
+  CreateGuildOptions,
+  Guild,
+  Member,
+  Role,
+  User,
+  World,
+} from './world.ts';

@@ -259,4 +259,32 @@ describe('interactions through a plain discord.js client', () => {
     expect((errors[0] as DiscordAPIError).message).toBe('Interaction has already been acknowledged.');
     expect(loopback.driver.messages(channelId).map((m) => m.content)).toEqual(['first']);
   });
+
+  it('GIVEN a burst of clicks from many members THEN every one is acknowledged and timed', async () => {
+    const { loopback, guildId, channelId } = await withBot(async (interaction) => {
+      if (interaction.isChatInputCommand())
+        await interaction.reply({ content: 'Q1', components: [answerRow('burst')] });
+      else if (interaction.isButton())
+        await interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+    });
+    const members = Array.from({ length: 20 }, (_, i) =>
+      loopback.driver.join(guildId, { username: `m${i}` }),
+    );
+    const question = await members[0]?.runCommand('quiz', { subcommand: 'stop' }, { channelId }).reply();
+    if (!question) throw new Error('no question');
+    const clicks = Array.from({ length: 200 }, (_, i) =>
+      members[i % 20]?.click(question, `quiz:answer:burst:${i % 2}`),
+    );
+    await Promise.all(clicks.map((click) => click?.acknowledged()));
+    expect(loopback.driver.ackLatencies()).toHaveLength(201);
+    expect(loopback.driver.messages(channelId, { includeEphemeral: true })).toHaveLength(201);
+    loopback.driver.assertClean();
+  });
+
+  it('GIVEN a member who left THEN they can no longer use the bot', async () => {
+    const { loopback, guildId, channelId } = await withBot(async () => {});
+    const ada = loopback.driver.join(guildId, { username: 'ada' });
+    loopback.world.removeMember(guildId, ada.id);
+    expect(() => ada.runCommand('quiz', { subcommand: 'stop' }, { channelId })).toThrow(/no longer a member/);
+  });
 });
