@@ -4,14 +4,17 @@ import { PermissionFlagsBits } from 'discord.js';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
+import type { Question } from '../../src/core/question.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { type RunningBot, startBot } from '../../src/discord/startBot.ts';
 import { createLogger } from '../../src/logger.ts';
 import {
+  type InteractionHandle,
   type Loopback,
   type LoopbackOptions,
   type Member,
   type MemberDriver,
+  type OptionValue,
   type StoredMessage,
   startLoopback,
   testClientOptions,
@@ -168,4 +171,66 @@ export function embedText(message: StoredMessage): string {
 export function isQuestionMessage(message: StoredMessage, n?: number): boolean {
   const title = embedOf(message).title ?? '';
   return n === undefined ? /^Question \d+ of \d+/.test(title) : title.startsWith(`Question ${n} of`);
+}
+
+/** `/quiz start` with options, run by `member` in a channel (the first one by default). */
+export function startQuiz(
+  w: BotWorld,
+  member: MemberDriver,
+  options: Record<string, OptionValue> = {},
+  channelId = w.channelId,
+): InteractionHandle {
+  return member.runCommand('quiz', { subcommand: 'start', options }, { channelId });
+}
+
+export function waitForQuestion(w: BotWorld, n: number, channelId = w.channelId): Promise<StoredMessage> {
+  return w.loopback.driver.waitForMessage(channelId, (m) => isQuestionMessage(m, n));
+}
+
+/** Lets the question's time run out and returns the message once it shows the reveal. */
+export async function letTimeRunOut(
+  w: BotWorld,
+  message: StoredMessage,
+  seconds = 20,
+): Promise<StoredMessage> {
+  w.scheduler.advance(seconds * 1000);
+  return w.loopback.driver.waitForEdit(message, (m) => embedText(m).includes('✅'));
+}
+
+export function waitForSummary(w: BotWorld, channelId = w.channelId): Promise<StoredMessage> {
+  return w.loopback.driver.waitForMessage(channelId, (m) =>
+    /^Round (over|stopped)/.test(embedOf(m).title ?? ''),
+  );
+}
+
+/** The bank question a question message shows, found by its prompt. */
+export function questionShown(w: BotWorld, message: StoredMessage): Question {
+  const prompt = (embedOf(message).description ?? '').split('\n')[0];
+  const question = w.bot.context.bank().questions.find((q) => q.prompt === prompt);
+  if (!question) throw new Error(`no question with prompt ${prompt}`);
+  return question;
+}
+
+/** Answers a scored question right or wrong the way a member would: a button, or the modal. */
+export async function answerQuestion(
+  member: MemberDriver,
+  message: StoredMessage,
+  question: Question,
+  correct: boolean,
+): Promise<InteractionHandle> {
+  const ids = buttonIds(message);
+  switch (question.type) {
+    case 'multiple-choice': {
+      const index = question.choices.findIndex((c) => (c === question.answer) === correct);
+      return member.click(message, ids[index] as string);
+    }
+    case 'true-false':
+      return member.click(message, ids[question.answer === correct ? 0 : 1] as string);
+    case 'short-answer': {
+      const opened = member.click(message, ids[0] as string);
+      return member.submitModal(opened, { answer: correct ? (question.answers[0] as string) : 'no idea' });
+    }
+    case 'open':
+      throw new Error('open questions take no answer');
+  }
 }

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/core/question.ts';
-import type { InteractionHandle, MemberDriver, StoredMessage } from '../../src/loopback/index.ts';
 import {
+  answerQuestion,
   type BotWorld,
   buttonIds,
   embedOf,
   embedText,
   isQuestionMessage,
+  questionShown,
   startBotWorld,
 } from './botHarness.ts';
 
@@ -16,36 +16,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-function questionShown(w: BotWorld, message: StoredMessage): Question {
-  const prompt = (embedOf(message).description ?? '').split('\n')[0];
-  const question = w.bot.context.bank().questions.find((q) => q.prompt === prompt);
-  if (!question) throw new Error(`no question with prompt ${prompt}`);
-  return question;
-}
-
-async function answer(
-  member: MemberDriver,
-  message: StoredMessage,
-  question: Question,
-  correct: boolean,
-): Promise<InteractionHandle> {
-  const ids = buttonIds(message);
-  switch (question.type) {
-    case 'multiple-choice': {
-      const index = question.choices.findIndex((c) => (c === question.answer) === correct);
-      return member.click(message, ids[index] as string);
-    }
-    case 'true-false':
-      return member.click(message, ids[question.answer === correct ? 0 : 1] as string);
-    case 'short-answer': {
-      const opened = member.click(message, ids[0] as string);
-      return member.submitModal(opened, { answer: correct ? (question.answers[0] as string) : 'no idea' });
-    }
-    case 'open':
-      throw new Error('open questions take no answer');
-  }
-}
 
 describe('a full round on the loopback Discord', () => {
   it('GIVEN three members answering all four question types THEN the reveal, the summary and /leaderboard show the right scores', async () => {
@@ -74,8 +44,8 @@ describe('a full round on the loopback Discord', () => {
         expect(reveal.content).toContain(question.modelAnswer);
       } else {
         const confirmations = await Promise.all([
-          answer(ann, message, question, true).then((h) => h.reply()),
-          answer(bob, message, question, question.type === 'true-false').then((h) => h.reply()),
+          answerQuestion(ann, message, question, true).then((h) => h.reply()),
+          answerQuestion(bob, message, question, question.type === 'true-false').then((h) => h.reply()),
         ]);
         for (const confirmation of confirmations) {
           expect(confirmation.ephemeral).toBe(true);

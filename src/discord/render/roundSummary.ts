@@ -39,7 +39,7 @@ export function renderRoundSummary(
     title: `${headline} · ${topicTitle}`,
     description,
     footer: {
-      text: `${plural(asked, 'question')} asked of ${round.questions.length} · ${plural(standings.length, 'player')} · /leaderboard for this server`,
+      text: `${asked} of ${plural(round.questions.length, 'question')} played · ${plural(standings.length, 'player')} · /leaderboard for this server`,
     },
   };
   return { embeds: [embed], components: [] };
