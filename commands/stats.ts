@@ -26,7 +26,10 @@ export const statsCommand: SlashCommand = {
     const user = interaction.options.getUser('member') ?? interaction.user;
     const stats = context.store.memberStats(interaction.guildId, user.id);
     if (!stats) {
-      const who = user.id === interaction.user.id ? 'You have' : `${safeName(user.displayName)} has`;
+      const member = interaction.options.getMember('member');
+      const name =
+        member && 'displayName' in member ? member.displayName : (member?.nick ?? user.displayName);
+      const who = user.id === interaction.user.id ? 'You have' : `${safeName(name)} has`;
       await interaction.reply(privately(`${who} not answered any question in this server yet.`));
       return;
     }
