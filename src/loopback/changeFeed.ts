@@ -1,7 +1,7 @@
 /** Something the loopback recorded; waiters re-check their condition on each one. */
 export type LoopbackChange =
   | { kind: 'request' }
-  | { kind: 'message'; channelId: string; messageId: string }
+  | { kind: 'message'; action: 'create' | 'edit' | 'delete'; channelId: string; messageId: string }
   | { kind: 'interaction'; interactionId: string }
   | { kind: 'gateway' };
 
@@ -25,6 +25,7 @@ const recheckMs = 20;
  */
 export class ChangeFeed {
   readonly #waiters = new Set<Waiter>();
+  readonly #listeners = new Set<(change: LoopbackChange) => void>();
   readonly #defaultTimeoutMs: number;
 
   constructor(defaultTimeoutMs: number) {
@@ -35,9 +36,15 @@ export class ChangeFeed {
     return this.#defaultTimeoutMs;
   }
 
-  notify(_change: LoopbackChange): void {
-    if (this.#waiters.size === 0) return;
+  notify(change: LoopbackChange): void {
+    for (const listener of this.#listeners) listener(change);
     for (const waiter of this.#waiters) waiter.check();
+  }
+
+  /** Calls `listener` on every change (e.g. to show a demo live); returns the unsubscribe function. */
+  subscribe(listener: (change: LoopbackChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Resolves with the first non-undefined, non-false value `probe` returns. */

@@ -110,6 +110,8 @@ export class LoopbackCore {
       source: {
         token: this.token,
         ready: (sessionId, resumeGatewayUrl) => this.#readyPayload(sessionId, resumeGatewayUrl),
+        members: (guildId) =>
+          [...(this.world.guilds.get(guildId)?.members.values() ?? [])].map(memberPayload),
         guildCreates: (intents) =>
           [...this.world.guilds.values()].map((guild) => ({
             guildId: guild.id,

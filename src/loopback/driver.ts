@@ -1,4 +1,4 @@
-import type { WaitOptions } from './changeFeed.ts';
+import type { LoopbackChange, WaitOptions } from './changeFeed.ts';
 import type { LoopbackCore } from './core.ts';
 import type { Faults } from './faults.ts';
 import { GatewayControl } from './gatewayControl.ts';
@@ -123,6 +123,11 @@ export class LoopbackDriver {
       if (ms !== null) latencies.push(ms);
     }
     return latencies;
+  }
+
+  /** Calls `listener` on each recorded change (messages created, edited, deleted; requests; acks). */
+  subscribe(listener: (change: LoopbackChange) => void): () => void {
+    return this.#core.feed.subscribe(listener);
   }
 
   /** Resolves with the first truthy value of `probe`, re-checked whenever the loopback records a change. */

@@ -4,6 +4,7 @@ import {
   GatewayDispatchEvents as Events,
   GatewayCloseCodes,
   type GatewayDispatchEvents,
+  GatewayIntentBits,
   GatewayOpcodes,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -16,6 +17,8 @@ export interface GatewaySource {
   ready(sessionId: string, resumeGatewayUrl: string): unknown;
   /** One GUILD_CREATE payload per guild, shaped for the session's intents. */
   guildCreates(intents: number): { guildId: string; data: unknown }[];
+  /** Member payloads of a guild, for GUILD_MEMBERS_CHUNK. */
+  members(guildId: string): { user: { id: string; username: string } }[];
 }
 
 export interface GatewayServerOptions {
@@ -29,6 +32,14 @@ export interface GatewayServerOptions {
 
 /** An event's data, or a function giving the data a session with these intents receives. */
 export type DispatchData = object | null | ((intents: number) => unknown);
+
+interface MemberRequest {
+  guild_id?: string | string[];
+  query?: string;
+  limit?: number;
+  user_ids?: string | string[];
+  nonce?: string;
+}
 
 interface SentEvent {
   s: number;
@@ -198,9 +209,11 @@ export class GatewayServer {
       case GatewayOpcodes.Resume:
         this.#resume(connection, payload.d as { token?: string; session_id?: string; seq?: number });
         return;
+      case GatewayOpcodes.RequestGuildMembers:
+        this.#requestMembers(connection, payload.d as MemberRequest);
+        return;
       case GatewayOpcodes.PresenceUpdate:
       case GatewayOpcodes.VoiceStateUpdate:
-      case GatewayOpcodes.RequestGuildMembers:
         return;
       default:
         connection.socket.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
@@ -267,6 +280,35 @@ export class GatewayServer {
     this.stats.lastReplayCount = replayed;
     this.#send(session, Events.Resumed, 'null');
     this.#options.feed.notify({ kind: 'gateway' });
+  }
+
+  /** Op 8 (discord.js `guild.members.fetch()`): one GUILD_MEMBERS_CHUNK; the full list needs GuildMembers. */
+  #requestMembers(connection: Connection, request: MemberRequest): void {
+    const session = connection.session;
+    if (!session || !request?.guild_id) return;
+    const guildIds = Array.isArray(request.guild_id) ? request.guild_id : [request.guild_id];
+    for (const guildId of guildIds) {
+      const all = this.#options.source.members(guildId);
+      const ids = request.user_ids === undefined ? null : new Set([request.user_ids].flat());
+      const query = (request.query ?? '').toLowerCase();
+      // Discord needs the GuildMembers intent for the whole list; the loopback makes the mistake loud.
+      if (ids === null && query === '' && (session.intents & GatewayIntentBits.GuildMembers) === 0) {
+        connection.socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+        return;
+      }
+      const members = all
+        .filter((m) => (ids ? ids.has(m.user.id) : m.user.username.toLowerCase().startsWith(query)))
+        .slice(0, request.limit && request.limit > 0 ? request.limit : undefined);
+      const data = {
+        guild_id: guildId,
+        members,
+        chunk_index: 0,
+        chunk_count: 1,
+        not_found: ids ? [...ids].filter((id) => !members.some((m) => m.user.id === id)) : [],
+        ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
+      };
+      this.#send(session, Events.GuildMembersChunk, JSON.stringify(data));
+    }
   }
 
   #send(session: Session, event: GatewayDispatchEvents, json: string): void {

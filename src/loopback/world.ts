@@ -268,7 +268,12 @@ export class World {
     this.#messages.set(message.id, message);
     this.channel(message.channelId).messages.push(message);
     if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageCreate, message, message.guildId);
-    this.#deps.feed.notify({ kind: 'message', channelId: message.channelId, messageId: message.id });
+    this.#deps.feed.notify({
+      kind: 'message',
+      action: 'create',
+      channelId: message.channelId,
+      messageId: message.id,
+    });
     return message;
   }
 
@@ -291,14 +296,24 @@ export class World {
     if (change.allowedMentions !== undefined) message.allowedMentions = change.allowedMentions;
     message.editedAt = this.now;
     if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageUpdate, message, message.guildId);
-    this.#deps.feed.notify({ kind: 'message', channelId: message.channelId, messageId: message.id });
+    this.#deps.feed.notify({
+      kind: 'message',
+      action: 'edit',
+      channelId: message.channelId,
+      messageId: message.id,
+    });
     return message;
   }
 
   deleteMessage(message: StoredMessage): void {
     message.deleted = true;
     if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageDelete, message, message.guildId);
-    this.#deps.feed.notify({ kind: 'message', channelId: message.channelId, messageId: message.id });
+    this.#deps.feed.notify({
+      kind: 'message',
+      action: 'delete',
+      channelId: message.channelId,
+      messageId: message.id,
+    });
   }
 
   #addRole(guild: Guild, name: string, permissions: bigint, managed: boolean): Role {

@@ -156,4 +156,21 @@ describe('the loopback gateway', () => {
       client.rest.patch(Routes.channelMessage(channelId, message.id), { body: { content: 'closed' } }),
     ).rejects.toMatchObject({ code: 10003 });
   });
+
+  it('GIVEN the GuildMembers intent THEN guild.members.fetch() gets every member over the gateway', async () => {
+    harness = await startHarness({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] });
+    const { client, loopback, guildId } = harness;
+    loopback.driver.join(guildId, { username: 'ada' });
+    loopback.driver.join(guildId, { username: 'bob' });
+    const guild = client.guilds.cache.get(guildId);
+    const members = await guild?.members.fetch();
+    expect(members?.map((m) => m.user.username).sort()).toEqual([
+      'ada',
+      'bob',
+      expect.stringMatching(/^owner-/),
+      'studyquiz',
+    ]);
+    const bob = await guild?.members.fetch({ query: 'bo' });
+    expect(bob?.map((m) => m.user.username)).toEqual(['bob']);
+  });
 });
