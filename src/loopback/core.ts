@@ -41,6 +41,11 @@ export interface LoopbackOptions {
   replayLimit?: number;
 }
 
+export interface AckListener {
+  acked: () => void;
+  abandoned: (reason: string) => void;
+}
+
 export interface LoopbackSettings {
   ackDeadlineMs: number;
   tokenLifetimeMs: number;
@@ -67,7 +72,7 @@ export class LoopbackCore {
   /** Bugs in the loopback itself (answered 500); tests should expect none. */
   readonly internalErrors: Error[] = [];
   /** Waiting for one interaction's acknowledgement, resolved directly to keep the hot path O(1). */
-  readonly ackListeners = new Map<string, (() => void)[]>();
+  readonly ackListeners = new Map<string, AckListener[]>();
   /** Set by startLoopback once the port is known. */
   apiUrl = '';
   gatewayUrl = '';
@@ -120,6 +125,13 @@ export class LoopbackCore {
       },
     });
     this.world.dispatch = (event, data) => this.#dispatchWorldChange(event, data);
+  }
+
+  /** Tells everyone waiting that no more acknowledgements will come (the loopback is closing). */
+  abandonAckWaits(reason: string): void {
+    const listeners = [...this.ackListeners.values()].flat();
+    this.ackListeners.clear();
+    for (const listener of listeners) listener.abandoned(reason);
   }
 
   message(message: StoredMessage) {

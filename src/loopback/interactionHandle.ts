@@ -61,9 +61,15 @@ export class InteractionHandle {
         );
       }, timeoutMs);
       const listeners = this.#core.ackListeners.get(record.id) ?? [];
-      listeners.push(() => {
-        clearTimeout(timer);
-        resolve(record.ack as InteractionAck);
+      listeners.push({
+        acked: () => {
+          clearTimeout(timer);
+          resolve(record.ack as InteractionAck);
+        },
+        abandoned: (reason) => {
+          clearTimeout(timer);
+          reject(new Error(`${reason} while waiting for ${description}`));
+        },
       });
       this.#core.ackListeners.set(record.id, listeners);
     });

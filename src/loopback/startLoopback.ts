@@ -55,6 +55,7 @@ export async function startLoopback(options: LoopbackOptions = {}): Promise<Loop
     close() {
       closed ??= (async () => {
         core.feed.failAll('The loopback was closed while waiting');
+        core.abandonAckWaits('The loopback was closed');
         core.faults.releaseHung();
         await core.gateway.close();
         server.closeAllConnections();

@@ -1,5 +1,6 @@
-import { ChannelType, type Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopback, testClientOptions } from '../../src/loopback/index.ts';
 import { type Harness, recordEvents, startHarness } from './harness.ts';
 
 let harness: Harness | undefined;
@@ -172,5 +173,17 @@ describe('the loopback gateway', () => {
     ]);
     const bob = await guild?.members.fetch({ query: 'bo' });
     expect(bob?.map((m) => m.user.username)).toEqual(['bob']);
+  });
+
+  it('GIVEN a wrong token THEN login fails as it does on Discord', async () => {
+    const loopback = await startLoopback();
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], ...testClientOptions(loopback) });
+    try {
+      await expect(client.login('not-the-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+      expect(loopback.driver.requests.map((r) => [r.path, r.status])).toEqual([['/gateway/bot', 401]]);
+    } finally {
+      await client.destroy();
+      await loopback.close();
+    }
   });
 });

@@ -129,7 +129,7 @@ export const interactionCallbackRoute: RouteDefinition = {
     const listeners = core.ackListeners.get(record.id);
     if (listeners) {
       core.ackListeners.delete(record.id);
-      for (const listener of listeners) listener();
+      for (const listener of listeners) listener.acked();
     }
     core.feed.notify({ kind: 'interaction', interactionId: record.id });
     if (query.get('with_response') !== 'true') return noContent();
