@@ -233,6 +233,7 @@ async function startRound(
     context.presenter.stop(round, 'discord-error');
     throw error;
   }
+  context.presenter.onDiscordRefusal(round, (text) => interaction.followUp(privately(text)));
   context.logger.info(
     { guildId, channelId, roundId: round.id, command: 'quiz start', count: started.drawn, seconds, scoring },
     'round started',

@@ -17,6 +17,8 @@ const COUNT_UPDATE_QUIET_MS = 1_500;
 
 interface RoundView {
   queue: Promise<void>;
+  /** Tells the starter privately when Discord refuses the round's messages. */
+  tellStarter: ((text: string) => Promise<unknown>) | undefined;
   messageId: string | undefined;
   shownCount: number;
   lastEditAt: number;
@@ -56,6 +58,11 @@ export class RoundPresenter implements RoundListener {
     const view = this.#views.get(round.id);
     if (view) view.cause = cause;
     return round.stop();
+  }
+
+  /** Where to tell the starter if the channel stops taking the round's messages. */
+  onDiscordRefusal(round: QuizRound, tellStarter: (text: string) => Promise<unknown>): void {
+    this.#view(round).tellStarter = tellStarter;
   }
 
   /** The message of the round's current question, for "a round is already running here". */
@@ -158,6 +165,7 @@ export class RoundPresenter implements RoundListener {
         lastEditAt: 0,
         countTimer: undefined,
         cause: 'completed',
+        tellStarter: undefined,
       };
       this.#views.set(round.id, view);
     }
@@ -187,6 +195,7 @@ export class RoundPresenter implements RoundListener {
     if ((unusable || essential) && round.isLive) {
       view.cause = 'discord-error';
       round.stop();
+      view.tellStarter?.(refusalNotice(round.place.channelId, error)).catch(() => undefined);
     }
   }
 
@@ -207,6 +216,13 @@ export class RoundPresenter implements RoundListener {
   #fields(round: QuizRound): Record<string, string> {
     return { guildId: round.place.guildId, channelId: round.place.channelId, roundId: round.id };
   }
+}
+
+function refusalNotice(channelId: string, error: unknown): string {
+  const why = isChannelUnusable(error)
+    ? 'I am not allowed to post there any more (or the channel is gone). Give me View Channel, Send Messages and Embed Links in that channel'
+    : 'Discord kept failing to take my messages. Wait a moment';
+  return `The quiz round in <#${channelId}> has stopped: ${why}, then start a new round with /quiz start. Scores so far are saved.`;
 }
 
 function questionResult(round: QuizRound, outcome: QuestionOutcome): QuestionResult | undefined {
