@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { CORE_SCHEMA, load as quickLoad } from 'js-yaml';
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { BankIssue } from './bankIssue.ts';
 
@@ -68,7 +69,44 @@ export async function readYamlSource(file: string): Promise<YamlReadResult> {
   return parseYamlText(file, text);
 }
 
+/**
+ * Anchors, aliases and tags (`&a`, `*a`, `!tag`) at the start of a token. A file without them
+ * cannot be a "billion laughs" file, so the quick parser may read it; the rest take the full one.
+ */
+const ALIAS_OR_TAG = /(?:^|[\s[{,])[&*!][^\s,\]}]/m;
+
+/**
+ * Positions cost: the position-keeping parser is ten times slower than a plain one, and a
+ * 10,000-question bank would take over a second to load. So a plain parse reads the data, and
+ * the full parse runs only for files that need it: a syntax error, an alias, or an issue to locate.
+ */
 export function parseYamlText(file: string, text: string): YamlReadResult {
+  if (!ALIAS_OR_TAG.test(text)) {
+    let data: unknown;
+    try {
+      data = quickLoad(text, { schema: CORE_SCHEMA, filename: file });
+    } catch {
+      return parseYamlWithPositions(file, text);
+    }
+    let full: YamlReadResult | undefined;
+    const located = (): YamlSource | undefined => {
+      full ??= parseYamlWithPositions(file, text);
+      return full.ok ? full.source : undefined;
+    };
+    return {
+      ok: true,
+      source: {
+        file,
+        data,
+        locate: (path) => located()?.locate(path) ?? { line: 1, column: 1 },
+        locateKey: (path, key) => located()?.locateKey(path, key) ?? { line: 1, column: 1 },
+      },
+    };
+  }
+  return parseYamlWithPositions(file, text);
+}
+
+function parseYamlWithPositions(file: string, text: string): YamlReadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const at = (offset: number): Position => {
