@@ -186,4 +186,11 @@ describe('the loopback gateway', () => {
       await loopback.close();
     }
   });
+
+  it('GIVEN a short heartbeat interval THEN heartbeats are acknowledged and discord.js measures a ping', async () => {
+    harness = await startHarness({ loopback: { heartbeatIntervalMs: 20 } });
+    const { client, loopback } = harness;
+    await loopback.driver.waitFor(() => client.ws.ping >= 0);
+    expect(loopback.driver.gateway.stats.identifies).toBe(1);
+  });
 });

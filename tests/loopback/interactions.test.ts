@@ -287,4 +287,43 @@ describe('interactions through a plain discord.js client', () => {
     loopback.world.removeMember(guildId, ada.id);
     expect(() => ada.runCommand('quiz', { subcommand: 'stop' }, { channelId })).toThrow(/no longer a member/);
   });
+
+  it('GIVEN a modal opened from a button THEN its submission can update the clicked message', async () => {
+    const { loopback, guildId, channelId } = await withBot(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.reply({ content: 'Round 1', components: [answerRow('m1')] });
+      } else if (interaction.isButton()) {
+        await interaction.showModal(
+          new ModalBuilder()
+            .setCustomId('quiz:free:m1')
+            .setTitle('Your answer')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder()
+                  .setCustomId('answer')
+                  .setLabel('Answer')
+                  .setStyle(TextInputStyle.Short),
+              ),
+            ),
+        );
+      } else if (interaction.isModalSubmit() && interaction.isFromMessage()) {
+        await interaction.update({
+          content: `<@${interaction.user.id}> answered ${interaction.fields.getTextInputValue('answer')}`,
+          components: [],
+          allowedMentions: { parse: [] },
+        });
+      }
+    });
+    const ada = loopback.driver.join(guildId, { username: 'ada' });
+    const round = await ada.runCommand('quiz', { subcommand: 'stop' }, { channelId }).reply();
+    const click = ada.click(round, 'quiz:answer:m1:0');
+    expect((await click.modal()).custom_id).toBe('quiz:free:m1');
+    const submit = await ada.submitModal(click, { answer: '@everyone 42' });
+    const updated = await submit.reply();
+    expect(submit.ackType).toBe(InteractionResponseType.UpdateMessage);
+    expect(updated.id).toBe(round.id);
+    expect(updated.content).toBe(`<@${ada.id}> answered @everyone 42`);
+    expect(updated.allowedMentions).toEqual({ parse: [] });
+    loopback.driver.assertClean();
+  });
 });
