@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
+import { type Loopback, startLoopback } from '../../src/loopback/index.ts';
+import { captureIo } from '../support/captureIo.ts';
+import { embedOf, isQuestionMessage, SAMPLE_BANK } from './botHarness.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/studyquiz.js');
+
+let loopback: Loopback | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  await loopback?.close();
+  loopback = undefined;
+  child = undefined;
+});
+
+function run(env: NodeJS.ProcessEnv) {
+  const spawned = spawn(process.execPath, [BIN, 'start'], {
+    env: { PATH: process.env.PATH, ...env },
+    cwd: path.resolve(import.meta.dirname, '../fixtures'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  spawned.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  spawned.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = once(spawned, 'exit').then(([code]) => code as number | null);
+  return { process: spawned, output: () => output, exited };
+}
+
+describe('studyquiz start', () => {
+  it('GIVEN no configuration THEN it stops at once and names each missing variable', async () => {
+    const started = run({});
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/DISCORD_TOKEN is missing\n {2}DISCORD_APPLICATION_ID is missing/);
+    expect(started.output()).toMatch(/see \.env\.example/);
+  });
+
+  it('GIVEN SIGTERM during a round THEN the round is closed with a message and the process exits 0, never logging the token', async () => {
+    loopback = await startLoopback();
+    const guild = loopback.world.createGuild({ name: 'Study Group', channels: ['quiz'] });
+    const channelId = guild.channels[0]?.id ?? '';
+    const env = {
+      DISCORD_TOKEN: loopback.token,
+      DISCORD_APPLICATION_ID: loopback.applicationId,
+      DISCORD_API_URL: loopback.apiUrl,
+      STORE: 'memory',
+      QUESTIONS_DIR: SAMPLE_BANK,
+      LOG_LEVEL: 'debug',
+    };
+    expect(await deployCommandsCommand([], captureIo('', env).io)).toBe(0);
+    const started = run(env);
+    child = started.process;
+    await loopback.driver.gateway.waitUntilOnline({ timeoutMs: 20_000 });
+    const ann = loopback.driver.as(loopback.world.addMember(guild.id, { username: 'ann', nick: 'Ann' }));
+    await ann.runCommand('quiz', { subcommand: 'start', options: { count: 2 } }, { channelId }).reply();
+    await loopback.driver.waitForMessage(channelId, (m) => isQuestionMessage(m, 1));
+
+    started.process.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    const summary = loopback.driver
+      .messages(channelId)
+      .find((m) => /^Round stopped/.test(embedOf(m).title ?? ''));
+    expect(embedOf(summary ?? loopback.driver.messages(channelId)[0] ?? ({} as never)).title).toMatch(
+      /^Round stopped: the bot is restarting/,
+    );
+    const logs = started.output();
+    expect(logs).toMatch(/"msg":"bot ready"/);
+    expect(logs).toMatch(/"msg":"bot stopped"/);
+    expect(logs).not.toContain(loopback.token);
+  });
+});
