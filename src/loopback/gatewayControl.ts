@@ -1,6 +1,6 @@
 import type { WaitOptions } from './changeFeed.ts';
-import type { LoopbackCore } from './core.ts';
 import type { GatewayStats } from './gatewayServer.ts';
+import type { LoopbackCore } from './loopbackCore.ts';
 
 /** Gateway faults and waits: what Discord does to a connected bot, and how a test sees it recover. */
 export class GatewayControl {

@@ -5,8 +5,8 @@ import {
   InteractionResponseType as R,
 } from 'discord-api-types/v10';
 import type { WaitOptions } from './changeFeed.ts';
-import type { LoopbackCore } from './core.ts';
 import { type InteractionAck, type InteractionRecord, latencyMs } from './interactionRecord.ts';
+import type { LoopbackCore } from './loopbackCore.ts';
 import type { StoredMessage } from './storedMessage.ts';
 
 const typeNames: Record<number, string> = {

@@ -1,9 +1,9 @@
 import type { LoopbackChange, WaitOptions } from './changeFeed.ts';
-import type { LoopbackCore } from './core.ts';
 import type { Faults } from './faults.ts';
 import { GatewayControl } from './gatewayControl.ts';
 import { InteractionHandle } from './interactionHandle.ts';
 import { type InteractionRecord, latencyMs } from './interactionRecord.ts';
+import type { LoopbackCore } from './loopbackCore.ts';
 import { MemberDriver } from './memberDriver.ts';
 import type { RequestRecord } from './requestRecord.ts';
 import type { StoredMessage } from './storedMessage.ts';

@@ -12,9 +12,9 @@ import {
 } from 'discord-api-types/v10';
 import { channelPayload, memberPayload } from './apiPayloads.ts';
 import { buildCommandOptions, type CommandInvocation } from './commandInvocation.ts';
-import type { LoopbackCore } from './core.ts';
 import { InteractionHandle } from './interactionHandle.ts';
 import type { InteractionKind, InteractionRecord } from './interactionRecord.ts';
+import type { LoopbackCore } from './loopbackCore.ts';
 import { createMessage } from './messageOps.ts';
 import type { StoredMessage } from './storedMessage.ts';
 import type { Channel, Member } from './world.ts';

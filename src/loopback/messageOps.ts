@@ -5,7 +5,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { apiErrors } from './apiError.ts';
-import type { LoopbackCore } from './core.ts';
+import type { LoopbackCore } from './loopbackCore.ts';
 import type { MessageOrigin, StoredMessage } from './storedMessage.ts';
 import { isEmptyMessage, validateMessage } from './validateMessage.ts';
 import type { Channel } from './world.ts';

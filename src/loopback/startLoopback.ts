@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CommandRegistry } from './commandRegistry.ts';
-import { LoopbackCore, type LoopbackOptions } from './core.ts';
-import { LoopbackDriver } from './driver.ts';
 import { createRestHandler } from './http/restHandler.ts';
+import { LoopbackCore, type LoopbackOptions } from './loopbackCore.ts';
+import { LoopbackDriver } from './loopbackDriver.ts';
 import type { World } from './world.ts';
 
 export interface Loopback {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, apiErrors } from '../apiError.ts';
-import type { LoopbackCore } from '../core.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import { loopbackRoutes } from '../loopbackRoutes.ts';
 import type { RequestRecord } from '../requestRecord.ts';
 import { allRoutes } from '../routes/allRoutes.ts';

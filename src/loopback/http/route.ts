@@ -1,4 +1,4 @@
-import type { LoopbackCore } from '../core.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import type { RequestRecord } from '../requestRecord.ts';
 
 export interface RouteRequest {

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { apiErrors } from '../apiError.ts';
-import type { LoopbackCore } from '../core.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import type { StoredMessage } from '../storedMessage.ts';
 import type { Channel } from '../world.ts';
 

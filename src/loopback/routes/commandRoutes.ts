@@ -1,8 +1,8 @@
 import type { APIApplicationCommand } from 'discord-api-types/v10';
 import { apiErrors } from '../apiError.ts';
 import { validateCommand } from '../commandRegistry.ts';
-import type { LoopbackCore } from '../core.ts';
 import { noContent, ok, type RouteDefinition, type RouteRequest } from '../http/route.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import { isJsonObject, type Json } from '../messageOps.ts';
 
 function scopeOf(core: LoopbackCore, { params }: RouteRequest): string | null {

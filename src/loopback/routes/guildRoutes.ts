@@ -1,7 +1,7 @@
 import { apiErrors } from '../apiError.ts';
 import { channelPayload, guildCreatePayload, memberPayload, rolePayload } from '../apiPayloads.ts';
-import type { LoopbackCore } from '../core.ts';
 import { ok, type RouteDefinition } from '../http/route.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import type { Guild } from '../world.ts';
 
 function botGuild(core: LoopbackCore, guildId: string): Guild {

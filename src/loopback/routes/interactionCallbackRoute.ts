@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { MessageFlags, InteractionResponseType as R } from 'discord-api-types/v10';
 import { ApiError, apiErrors } from '../apiError.ts';
-import type { LoopbackCore } from '../core.ts';
 import { noContent, ok, type RouteDefinition } from '../http/route.ts';
 import type { InteractionKind, InteractionRecord } from '../interactionRecord.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import { checkMessageBody, createMessage, editMessage, isJsonObject, type Json } from '../messageOps.ts';
 import { validateChoices, validateModal } from '../validateModal.ts';
 

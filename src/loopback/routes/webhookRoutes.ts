@@ -1,7 +1,7 @@
 import { apiErrors } from '../apiError.ts';
-import type { LoopbackCore } from '../core.ts';
 import { noContent, ok, type RouteDefinition, type RouteRequest } from '../http/route.ts';
 import type { InteractionRecord } from '../interactionRecord.ts';
+import type { LoopbackCore } from '../loopbackCore.ts';
 import { checkMessageBody, createMessage, editMessage, isJsonObject } from '../messageOps.ts';
 import type { StoredMessage } from '../storedMessage.ts';
 
