@@ -50,7 +50,8 @@ export const leaderboardCommand: SlashCommand = {
   },
   components: {
     'leaderboard-page': async (interaction, id, context) => {
-      if (!interaction.guildId || !interaction.isButton()) return;
+      if (!interaction.guildId || !interaction.isButton())
+        throw new UserError('This button is no longer in use.');
       const guildName = interaction.guild?.name ?? 'this server';
       const payload = page(
         context,

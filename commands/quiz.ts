@@ -132,15 +132,13 @@ export const quizCommand: SlashCommand = {
     'answer-boolean': (interaction, id, context) =>
       submitAnswer(interaction, id.roundId, id.question, { kind: 'boolean', value: id.value }, context),
     'answer-text': async (interaction, id, context) => {
-      if (!interaction.isModalSubmit()) return;
-      const text = interaction.fields.getTextInputValue('answer');
+      const text = interaction.isModalSubmit() ? interaction.fields.getTextInputValue('answer') : '';
       await submitAnswer(interaction, id.roundId, id.question, { kind: 'text', text }, context);
     },
     'answer-open-modal': async (interaction, id, context) => {
-      if (!interaction.isButton()) return;
       const found = findRound(id.roundId, context);
       const refusal = found.round ? found.round.refusalFor(interaction.user.id, id.question) : found.refusal;
-      if (refusal || !found.round) {
+      if (refusal || !found.round || !interaction.isButton()) {
         await interaction.reply(privately(ANSWER_REFUSAL_TEXT[refusal ?? 'unknown-round']));
         return;
       }
@@ -156,8 +154,8 @@ export const quizCommand: SlashCommand = {
                 type: ComponentType.TextInput,
                 custom_id: 'answer',
                 style: TextInputStyle.Short,
-                label: truncate(question.prompt, 45),
-                placeholder: 'Type your answer',
+                label: 'Your answer',
+                placeholder: truncate(question.prompt, 100),
                 min_length: 1,
                 max_length: 100,
                 required: true,

@@ -43,6 +43,7 @@ export const startCommand: CliCommand = async (args, io) => {
       revealSeconds: config.QUIZ_REVEAL_SECONDS,
     },
   });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   logger.info({ signal: signal[0] }, 'shutting down');
   await bot.shutdown();

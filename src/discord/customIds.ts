@@ -13,6 +13,9 @@ export type CustomId =
   | { kind: 'explain'; conceptId: string }
   | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string };
 
+/** Kinds that arrive as modal submissions; every other kind arrives as a button click. */
+export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text']);
+
 const ROUND_ID = /^[a-z0-9]{1,16}$/;
 const CONCEPT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const USER_ID = /^\d{1,20}$/;

@@ -1,7 +1,7 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isUserError } from '../core/userError.ts';
 import type { BotContext, ComponentHandler, ComponentHandlers, SlashCommand } from './botContext.ts';
-import { type CustomId, parseCustomId } from './customIds.ts';
+import { type CustomId, MODAL_KINDS, parseCustomId } from './customIds.ts';
 import { describeError, isInteractionGone } from './discordErrors.ts';
 import { privately } from './privateReply.ts';
 
@@ -30,7 +30,7 @@ export function createInteractionRouter(commands: readonly SlashCommand[], conte
       } else if (interaction.isButton() || interaction.isModalSubmit()) {
         const id = parseCustomId(interaction.customId);
         const handler = id && (components[id.kind] as ComponentHandler | undefined);
-        if (!id || !handler) {
+        if (!id || !handler || MODAL_KINDS.has(id.kind) !== interaction.isModalSubmit()) {
           await interaction.reply(privately('This button is no longer in use.'));
           return;
         }
@@ -38,6 +38,11 @@ export function createInteractionRouter(commands: readonly SlashCommand[], conte
       }
     } catch (error) {
       await reportFailure(interaction, error, context);
+      return;
+    }
+    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+      // A handler that forgot to answer would leave "This interaction failed" on screen.
+      await reportFailure(interaction, new Error('handler finished without acknowledging'), context);
     }
   };
 }

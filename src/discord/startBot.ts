@@ -12,6 +12,18 @@ import { createInteractionRouter } from './interactionRouter.ts';
 import { NO_PINGS } from './render/text.ts';
 import { RoundPresenter } from './roundPresenter.ts';
 
+/** How long shutdown waits for the last Discord calls (a hung request must not keep the process up). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function settleWithin(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 export interface BotOptions {
   token: string;
   /** REST base for discord.js (`rest.api`), e.g. a proxy or the loopback Discord. */
@@ -112,7 +124,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stopping ??= (async () => {
       accepting = false;
       for (const round of rounds.live()) presenter.stop(round, 'shutdown');
-      await presenter.idle();
+      await settleWithin(presenter.idle(), SHUTDOWN_GRACE_MS);
       await store
         .close()
         .catch((error: unknown) => logger.error({ err: error }, 'scores could not be saved at shutdown'));

@@ -99,8 +99,10 @@ describe('clicks that come too late are still answered politely', () => {
     world = await startBotWorld();
     const w = world;
     const { message } = await oneQuestionRound(w);
-    const reply = await w.member('Bob').click(message, 'quiz:answer:../../etc:0:9', { force: true }).reply();
-    expect(reply.content).toMatch(/no longer in use/);
+    for (const forged of ['quiz:answer:../../etc:0:9', 'quiz:typed:abc:0']) {
+      const reply = await w.member('Bob').click(message, forged, { force: true }).reply();
+      expect(reply.content, forged).toMatch(/no longer in use/);
+    }
   });
 });
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildCustomId, type CustomId, parseCustomId } from '../../src/discord/customIds.ts';
+
+const EXAMPLES: CustomId[] = [
+  { kind: 'answer-choice', roundId: 'abc123', question: 4, choice: 2 },
+  { kind: 'answer-boolean', roundId: 'abc123', question: 0, value: false },
+  { kind: 'answer-open-modal', roundId: 'abc123', question: 9 },
+  { kind: 'answer-text', roundId: 'abc123', question: 9 },
+  { kind: 'model-answer', roundId: 'abc123', question: 1 },
+  { kind: 'explain', conceptId: 'security-dilemma' },
+  { kind: 'leaderboard-page', period: 'week', offset: 20, ownerId: '123456789012345678' },
+];
+
+describe('custom ids', () => {
+  it('GIVEN every kind THEN building and parsing give the same id back, within 100 characters', () => {
+    for (const id of EXAMPLES) {
+      const raw = buildCustomId(id);
+      expect(raw.length).toBeLessThanOrEqual(100);
+      expect(parseCustomId(raw)).toEqual(id);
+    }
+  });
+
+  it('GIVEN the documented answer shape THEN it reads quiz:answer:<roundId>:<question>:<choice>', () => {
+    expect(buildCustomId({ kind: 'answer-choice', roundId: 'r1', question: 0, choice: 3 })).toBe(
+      'quiz:answer:r1:0:3',
+    );
+  });
+
+  it('GIVEN ids the bot never built THEN they are rejected, not trusted', () => {
+    for (const raw of [
+      '',
+      'quiz',
+      'quiz:answer:r1:0',
+      'quiz:answer:r1:0:9',
+      'quiz:answer:r1:-1:0',
+      'quiz:answer:r1:1.5:0',
+      'quiz:answer:R1!:0:0',
+      'quiz:answer:../../etc:0:0',
+      'quiz:answer:r1:0:0:extra',
+      'explain:Security Dilemma',
+      'explain:',
+      'leaderboard:forever:0:123',
+      'leaderboard:week:-10:123',
+      'leaderboard:week:0:<@everyone>',
+      'something:else',
+    ]) {
+      expect(parseCustomId(raw), raw).toBeUndefined();
+    }
+  });
+});
