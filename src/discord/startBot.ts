@@ -1,4 +1,5 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Agent } from 'undici';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Bank } from '../bank/loadBank.ts';
 import { type Random, seededRandom } from '../core/random.ts';
@@ -46,10 +47,20 @@ export interface RunningBot {
 }
 
 /**
+ * A bounded pool: a burst of clicks then queues on a few kept-alive connections instead of
+ * opening one connection per acknowledgement.
+ */
+const REST_CONNECTIONS = 32;
+
+function restAgent(): Agent {
+  return new Agent({ connections: REST_CONNECTIONS, connect: { timeout: 30_000 } });
+}
+
+/**
  * Only the Guilds intent: answers arrive as interactions, so no privileged intent is needed.
  * Caches are trimmed to what the bot reads: guilds and channels, not members, users or messages.
  */
-function clientOptions(options: BotOptions): ClientOptions {
+function clientOptions(options: BotOptions, agent: Agent): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
@@ -65,7 +76,7 @@ function clientOptions(options: BotOptions): ClientOptions {
       GuildStickerManager: 0,
       ThreadMemberManager: 0,
     }),
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: { agent, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
     ...options.clientOptions,
   };
 }
@@ -73,7 +84,8 @@ function clientOptions(options: BotOptions): ClientOptions {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, store } = options;
   const scheduler = options.scheduler ?? realScheduler;
-  const client = new Client(clientOptions(options));
+  const agent = restAgent();
+  const client = new Client(clientOptions(options, agent));
   let accepting = true;
   const presenter = new RoundPresenter({
     bank: () => options.bank,
@@ -129,6 +141,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         .close()
         .catch((error: unknown) => logger.error({ err: error }, 'scores could not be saved at shutdown'));
       await client.destroy();
+      await agent.close();
       logger.info('bot stopped');
     })();
     return stopping;
