@@ -67,7 +67,14 @@ describe('a full round on the loopback Discord', () => {
         .flatMap((row) => row.components)
         .filter((c) => c.custom_id.startsWith('quiz:'));
       expect(answerButtons.every((c) => c.disabled)).toBe(true);
-      expect(buttonIds(revealed).some((id) => id.startsWith('explain:'))).toBe(true);
+      const explainId = buttonIds(revealed).find((id) => id.startsWith('explain:')) as string;
+      if (n === 1) {
+        const entry = await cy.click(revealed, explainId).reply();
+        expect(entry.ephemeral).toBe(true);
+        expect(embedOf(entry).title).toBe(
+          w.bot.context.bank().glossary.get(explainId.slice('explain:'.length))?.title,
+        );
+      }
       w.scheduler.advance(5_000);
     }
     expect(seenTypes).toEqual(new Set(['multiple-choice', 'true-false', 'short-answer', 'open']));
@@ -87,5 +94,6 @@ describe('a full round on the loopback Discord', () => {
     );
     expect(embedOf(board).footer?.text).toMatch(/You have no points here yet/);
     expect(w.bot.context.rounds.liveCount).toBe(0);
+    expect(w.bot.client.options.intents.toArray()).toEqual(['Guilds']);
   });
 });

@@ -46,6 +46,17 @@ describe('studyquiz start', () => {
     expect(started.output()).toMatch(/see \.env\.example/);
   });
 
+  it('GIVEN an invalid bank THEN it stops before logging in, with the same report as validate', async () => {
+    const started = run({
+      DISCORD_TOKEN: 'not-used-because-the-bank-fails-first',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      QUESTIONS_DIR: path.resolve(import.meta.dirname, '../fixtures/broken-banks/broken-glossary'),
+    });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/has 3 problems:\n.*glossary\.yaml:6:15 field `related\[0\]`/);
+    expect(started.output()).toMatch(/run `studyquiz validate` to check/);
+  });
+
   it('GIVEN SIGTERM during a round THEN the round is closed with a message and the process exits 0, never logging the token', async () => {
     loopback = await startLoopback();
     const guild = loopback.world.createGuild({ name: 'Study Group', channels: ['quiz'] });
