@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { wordsOf } from '../core/answerMatching.ts';
 
 export interface Concept {
   id: string;
@@ -18,11 +19,7 @@ export interface ConceptMatch {
 
 /** Case-, accent-, space- and hyphen-insensitive form used for every lookup. */
 export function conceptKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return wordsOf(text).join('');
 }
 
 interface IndexedName {

@@ -2,15 +2,20 @@ import { distance } from 'fastest-levenshtein';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-/** Lower case, no accents, punctuation as spaces, no articles, single spaces. */
-export function normalizeAnswer(text: string): string {
+/** The words of a text in lower case, without accents or punctuation. */
+export function wordsOf(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((word) => word !== '' && !ARTICLES.has(word))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** Lower case, no accents, punctuation as spaces, no articles, single spaces. */
+export function normalizeAnswer(text: string): string {
+  return wordsOf(text)
+    .filter((word) => !ARTICLES.has(word))
     .join(' ');
 }
 

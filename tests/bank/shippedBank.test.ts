@@ -4,7 +4,7 @@ import { type BankReport, bankReport } from '../../src/bank/bankReport.ts';
 import type { Concept } from '../../src/bank/glossary.ts';
 import { type Bank, loadBank } from '../../src/bank/loadBank.ts';
 import { runCli } from '../../src/cli/main.ts';
-import { normalizeAnswer } from '../../src/core/answerMatching.ts';
+import { normalizeAnswer, wordsOf } from '../../src/core/answerMatching.ts';
 import {
   DIFFICULTIES,
   type MultipleChoiceQuestion,
@@ -35,17 +35,6 @@ function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/** Lower case, no accents, punctuation as spaces. */
-function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter(Boolean);
-}
-
 // Function words, plus the "True or false: according to" frame that many prompts share, carry no
 // meaning of their own; left in, they make unrelated prompts look alike.
 const STOP_WORDS = new Set(
@@ -57,7 +46,7 @@ const STOP_WORDS = new Set(
 );
 
 function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter((word) => !STOP_WORDS.has(word)));
+  return new Set(wordsOf(text).filter((word) => !STOP_WORDS.has(word)));
 }
 
 /** Jaccard similarity of the content-word sets of two prompts: 0 shares nothing, 1 the same words. */

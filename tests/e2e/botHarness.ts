@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
+import { afterEach, expect } from 'vitest';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
@@ -138,6 +139,37 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     },
   };
   return world;
+}
+
+/**
+ * Starts a fresh world per test and, after each, checks what must hold in every test (no unknown
+ * routes, every interaction acknowledged and none refused: no "This interaction failed") and closes it.
+ */
+export function botWorldPerTest(): { start(options?: BotWorldOptions): Promise<BotWorld> } {
+  let current: BotWorld | undefined;
+  afterEach(async () => {
+    const w = current;
+    current = undefined;
+    if (!w) return;
+    try {
+      w.loopback.driver.assertClean();
+      for (const interaction of w.loopback.driver.interactions()) {
+        expect(
+          interaction.ack,
+          `${interaction.kind} ${interaction.name} was never acknowledged`,
+        ).not.toBeNull();
+        expect(interaction.rejectedCallbacks, `${interaction.kind} ${interaction.name}`).toEqual([]);
+      }
+    } finally {
+      await w.close();
+    }
+  });
+  return {
+    async start(options) {
+      current = await startBotWorld(options);
+      return current;
+    },
+  };
 }
 
 /** The custom ids of a message's buttons, row by row flattened. */

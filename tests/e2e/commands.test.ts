@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_DATA } from '../../commands/index.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { startLoopback } from '../../src/loopback/index.ts';
 import { captureIo } from '../support/captureIo.ts';
-import { type BotWorld, embedOf, startBotWorld } from './botHarness.ts';
+import { botWorldPerTest, embedOf } from './botHarness.ts';
 
-let world: BotWorld | undefined;
-afterEach(async () => {
-  world?.loopback.driver.assertClean();
-  await world?.close();
-  world = undefined;
-});
+const worlds = botWorldPerTest();
 
 describe('studyquiz deploy-commands', () => {
   it('GIVEN no DISCORD_GUILD_ID THEN exactly the command list is registered globally', async () => {
@@ -72,8 +67,7 @@ describe('studyquiz deploy-commands', () => {
 
 describe('/explain', () => {
   it('GIVEN a member types part of a name THEN autocomplete offers ranked concepts', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const choices = await w
       .member('Ann')
       .autocomplete(
@@ -92,8 +86,7 @@ describe('/explain', () => {
   });
 
   it('GIVEN security-dilemma THEN the entry is posted with summary, explanation, related concepts and sources', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const reply = await w
       .member('Ann')
       .runCommand('explain', { options: { concept: 'security-dilemma' } }, { channelId: w.channelId })
@@ -110,8 +103,7 @@ describe('/explain', () => {
   });
 
   it('GIVEN an unknown concept THEN only the asker is told, with the closest matches', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const reply = await w
       .member('Ann')
       .runCommand('explain', { options: { concept: 'securty dilema' } }, { channelId: w.channelId })
@@ -125,8 +117,7 @@ describe('/explain', () => {
 
 describe('/quiz start options', () => {
   it('GIVEN a member types a topic THEN autocomplete offers the bank topics with their sizes', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const choices = await w
       .member('Ann')
       .autocomplete(
@@ -139,8 +130,7 @@ describe('/quiz start options', () => {
   });
 
   it('GIVEN a topic that does not exist THEN the start is refused privately with the list of topics', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const reply = await w
       .member('Ann')
       .runCommand(

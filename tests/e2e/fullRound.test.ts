@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerQuestion,
-  type BotWorld,
+  botWorldPerTest,
   buttonIds,
   embedOf,
   embedText,
   isQuestionMessage,
   questionShown,
-  startBotWorld,
 } from './botHarness.ts';
 
-let world: BotWorld | undefined;
-afterEach(async () => {
-  world?.loopback.driver.assertClean();
-  await world?.close();
-  world = undefined;
-});
+const worlds = botWorldPerTest();
 
 describe('a full round on the loopback Discord', () => {
   it('GIVEN three members answering all four question types THEN the reveal, the summary and /leaderboard show the right scores', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const [ann, bob, cy] = [w.member('Ann'), w.member('Bob'), w.member('Cy')];
     const intro = await ann
       .runCommand(

@@ -1,31 +1,19 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerQuestion,
   type BotWorld,
+  botWorldPerTest,
   buttonIds,
   embedOf,
   letTimeRunOut,
   questionShown,
-  startBotWorld,
   startQuiz,
   waitForQuestion,
   waitForSummary,
 } from './botHarness.ts';
 
-let world: BotWorld | undefined;
-afterEach(async () => {
-  if (world) {
-    world.loopback.driver.assertClean();
-    // "This interaction failed" never shows: every interaction was acknowledged, none refused.
-    for (const interaction of world.loopback.driver.interactions()) {
-      expect(interaction.ack, `${interaction.kind} ${interaction.name}`).not.toBeNull();
-      expect(interaction.rejectedCallbacks).toEqual([]);
-    }
-    await world.close();
-  }
-  world = undefined;
-});
+const worlds = botWorldPerTest();
 
 async function oneQuestionRound(w: BotWorld, options: Record<string, string | number> = {}) {
   const starter = w.member('Ann');
@@ -36,8 +24,7 @@ async function oneQuestionRound(w: BotWorld, options: Record<string, string | nu
 
 describe('clicks that come too late are still answered politely', () => {
   it('GIVEN a click on a question that has closed THEN the member is told privately', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     await startQuiz(w, w.member('Ann'), { count: 2, topic: 'sample', difficulty: 'easy' }).reply();
     const message = await waitForQuestion(w, 1);
     const stale = buttonIds(message)[0] as string;
@@ -48,8 +35,7 @@ describe('clicks that come too late are still answered politely', () => {
   });
 
   it('GIVEN a click on a round that has ended or was stopped THEN the member is told the round is over', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const { starter, message } = await oneQuestionRound(w);
     await starter.runCommand('quiz', { subcommand: 'stop' }, { channelId: w.channelId }).reply();
     await waitForSummary(w);
@@ -61,8 +47,7 @@ describe('clicks that come too late are still answered politely', () => {
   });
 
   it('GIVEN a short answer typed after the question closed THEN the modal submission is refused politely', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     await startQuiz(w, ann, { count: 8, topic: 'sample' }).reply();
     let n = 1;
@@ -82,8 +67,7 @@ describe('clicks that come too late are still answered politely', () => {
   });
 
   it('GIVEN the bot restarted THEN a click on a question of the old process is answered, not failed', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const { message } = await oneQuestionRound(w);
     await w.restart();
     await waitForSummary(w);
@@ -96,8 +80,7 @@ describe('clicks that come too late are still answered politely', () => {
   });
 
   it('GIVEN a button id the bot never made THEN it answers that the button is no longer in use', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const { message } = await oneQuestionRound(w);
     for (const forged of ['quiz:answer:../../etc:0:9', 'quiz:typed:abc:0']) {
       const reply = await w.member('Bob').click(message, forged, { force: true }).reply();
@@ -108,8 +91,7 @@ describe('clicks that come too late are still answered politely', () => {
 
 describe('a channel never stays stuck', () => {
   it('GIVEN the bot loses Send Messages mid-round THEN the round ends, the starter is told privately, and a new round can start once it is fixed', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const starter = w.member('Ann');
     await startQuiz(w, starter, { count: 3, topic: 'sample', difficulty: 'easy' }).reply();
     const first = await waitForQuestion(w, 1);
@@ -132,8 +114,7 @@ describe('a channel never stays stuck', () => {
   });
 
   it('GIVEN the channel is deleted mid-round THEN the round ends and nothing is left running', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     await oneQuestionRound(w);
     w.loopback.world.deleteChannel(w.channelId);
     await w.loopback.driver.waitFor(() => w.bot.context.rounds.liveCount === 0);
@@ -143,8 +124,7 @@ describe('a channel never stays stuck', () => {
   });
 
   it('GIVEN Discord answers 5xx a few times THEN discord.js retries and the round goes on', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     w.loopback.driver.faults.serverError('POST /channels/:channelId/messages', { times: 2, status: 502 });
     const { message, question } = await oneQuestionRound(w);
     await (await answerQuestion(w.member('Bob'), message, question, true)).reply();
@@ -153,8 +133,7 @@ describe('a channel never stays stuck', () => {
   });
 
   it('GIVEN Discord keeps answering 5xx THEN the round ends and the starter can start again', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const starter = w.member('Ann');
     w.loopback.driver.faults.serverError('POST /channels/:channelId/messages', { times: 4, status: 500 });
     await startQuiz(w, starter, { count: 2 }).reply();
@@ -164,16 +143,14 @@ describe('a channel never stays stuck', () => {
   });
 
   it('GIVEN a 429 on the question post THEN it is retried after Retry-After and the round goes on', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     w.loopback.driver.faults.rateLimit('POST /channels/:channelId/messages', { times: 1, retryAfterMs: 10 });
     const { message } = await oneQuestionRound(w);
     expect(embedOf(message).title).toMatch(/^Question 1 of 1/);
   });
 
   it('GIVEN the gateway reconnects mid-round THEN clicks after the RESUME still count', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const { message, question } = await oneQuestionRound(w);
     w.loopback.driver.gateway.reconnect();
     await w.loopback.driver.gateway.waitForResumes(1);
@@ -191,8 +168,7 @@ describe('a channel never stays stuck', () => {
 
 describe('no pings, no stack traces', () => {
   it('GIVEN a member named @everyone THEN every message the bot sends pings nobody', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const troll = w.member('@everyone <@&1>');
     await startQuiz(w, troll, { count: 1, topic: 'sample', difficulty: 'easy' }).reply();
     const message = await waitForQuestion(w, 1);
@@ -207,8 +183,7 @@ describe('no pings, no stack traces', () => {
   });
 
   it('GIVEN a handler fails THEN the member gets a short apology and the log has the context, without the token', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     w.store.memberStats = () => {
       throw new Error(`disk on fire (token ${w.loopback.token})`);
     };

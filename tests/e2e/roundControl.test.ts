@@ -1,30 +1,23 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerQuestion,
-  type BotWorld,
+  botWorldPerTest,
   buttonIds,
   embedOf,
   embedText,
   letTimeRunOut,
   questionShown,
-  startBotWorld,
   startQuiz,
   waitForQuestion,
   waitForSummary,
 } from './botHarness.ts';
 
-let world: BotWorld | undefined;
-afterEach(async () => {
-  world?.loopback.driver.assertClean();
-  await world?.close();
-  world = undefined;
-});
+const worlds = botWorldPerTest();
 
 describe('who may stop and skip a round', () => {
   it('GIVEN a member who neither started the round nor moderates THEN stop and skip are refused privately and the round goes on', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     await startQuiz(w, w.member('Ann'), { count: 2 }).reply();
     await waitForQuestion(w, 1);
     for (const subcommand of ['stop', 'skip']) {
@@ -41,8 +34,7 @@ describe('who may stop and skip a round', () => {
   });
 
   it('GIVEN the starter skips THEN the question closes at once with the answers so far', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     await startQuiz(w, ann, { count: 2 }).reply();
     const message = await waitForQuestion(w, 1);
@@ -54,8 +46,7 @@ describe('who may stop and skip a round', () => {
   });
 
   it('GIVEN a moderator with Manage Messages stops a round THEN it ends with a summary and the channel is free', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     await startQuiz(w, ann, { count: 3 }).reply();
     const first = await waitForQuestion(w, 1);
@@ -77,8 +68,7 @@ describe('who may stop and skip a round', () => {
   });
 
   it('GIVEN a live round THEN a second /quiz start in the channel is refused privately with a pointer to it', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     await startQuiz(w, w.member('Ann'), { count: 2 }).reply();
     const question = await waitForQuestion(w, 1);
     const refusal = await startQuiz(w, w.member('Bob'), { count: 5 }).reply();
@@ -92,8 +82,7 @@ describe('who may stop and skip a round', () => {
 
 describe('answers', () => {
   it('GIVEN a member clicks twice, even at the same moment THEN only the first counts and the second is refused politely', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     await startQuiz(w, ann, { count: 1, topic: 'sample', difficulty: 'easy' }).reply();
     const message = await waitForQuestion(w, 1);
@@ -111,8 +100,7 @@ describe('answers', () => {
   });
 
   it('GIVEN speed scoring THEN the faster correct answer earns more, as the reveal shows', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const [ann, bob] = [w.member('Ann'), w.member('Bob')];
     await startQuiz(w, ann, {
       count: 1,
@@ -131,8 +119,7 @@ describe('answers', () => {
   });
 
   it('GIVEN many members answer THEN the question message shows the count, edited at most every 5 s', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     await startQuiz(w, w.member('Starter'), {
       count: 1,
       seconds: 20,

@@ -6,23 +6,20 @@ import type { MemberDriver } from '../../src/loopback/index.ts';
 import {
   answerQuestion,
   type BotWorld,
+  botWorldPerTest,
   embedOf,
   letTimeRunOut,
   questionShown,
-  startBotWorld,
   startQuiz,
   waitForQuestion,
   waitForSummary,
 } from './botHarness.ts';
 
-let world: BotWorld | undefined;
 const dirs: string[] = [];
-afterEach(async () => {
-  world?.loopback.driver.assertClean();
-  await world?.close();
-  world = undefined;
+afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+const worlds = botWorldPerTest();
 
 /** Plays a one-question round in a channel: each listed member answers, right or wrong. */
 async function playOneQuestion(
@@ -41,8 +38,7 @@ async function playOneQuestion(
 
 describe('rounds at once', () => {
   it('GIVEN rounds in two channels and two servers THEN each runs on its own and scores stay in their server', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const otherGuild = w.loopback.world.createGuild({ name: 'Other School', channels: ['quiz'] });
     const otherChannel = otherGuild.channels[0]?.id ?? '';
     const secondChannel = w.loopback.world.guild(w.guildId).channels[1]?.id ?? '';
@@ -85,8 +81,7 @@ describe('rounds at once', () => {
 
 describe('/leaderboard', () => {
   it('GIVEN more than ten players THEN pages turn for the asker, others get their own copy, and the asker sees their rank off the page', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const players = Array.from({ length: 13 }, (_, i) =>
       w.member(`Player ${String(i + 1).padStart(2, '0')}`),
     );
@@ -123,8 +118,7 @@ describe('/leaderboard', () => {
   });
 
   it('GIVEN this week is asked for THEN only this ISO week counts', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     const message = await playOneQuestion(w, w.channelId, ann, [[ann, true]]);
     await letTimeRunOut(w, message);
@@ -141,8 +135,7 @@ describe('/leaderboard', () => {
 
 describe('/stats', () => {
   it('GIVEN a member with answers THEN their stats are shown privately', async () => {
-    world = await startBotWorld();
-    const w = world;
+    const w = await worlds.start();
     const ann = w.member('Ann');
     const message = await playOneQuestion(w, w.channelId, ann, [[ann, true]]);
     await letTimeRunOut(w, message);
@@ -167,8 +160,7 @@ describe('a restart', () => {
   it('GIVEN scores in the JSON file THEN a restarted bot still has them', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-e2e-'));
     dirs.push(dir);
-    world = await startBotWorld({ storeFile: path.join(dir, 'scores.json') });
-    const w = world;
+    const w = await worlds.start({ storeFile: path.join(dir, 'scores.json') });
     const ann = w.member('Ann');
     const message = await playOneQuestion(w, w.channelId, ann, [[ann, true]]);
     await letTimeRunOut(w, message);
