@@ -1,4 +1,5 @@
 import { isUserError } from '../core/userError.ts';
+import { BENCH_USAGE, benchCommand } from './benchCommand.ts';
 import type { CliCommand, CliIo } from './cliIo.ts';
 import { DEPLOY_USAGE, deployCommandsCommand } from './deployCommandsCommand.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explainCommand.ts';
@@ -26,6 +27,11 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
   explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'print a glossary entry' },
   play: { run: playCommand, usage: PLAY_USAGE, summary: 'play a quiz round in the terminal' },
+  bench: {
+    run: benchCommand,
+    usage: BENCH_USAGE,
+    summary: 'measure speed and memory against goals (bench/RESULTS.md)',
+  },
 };
 
 export function helpText(): string {

@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const BIN = path.resolve(import.meta.dirname, '../bin/studyquiz.js');
+
+export interface BotProcess {
+  pid: number;
+  /** Resident memory of the bot process, from the kernel (what `top` shows), in MB. */
+  rssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `studyquiz start` in its own process, exactly as a server would, against the loopback in
+ * this one: the bot's memory is then its own, and the bot and the loopback each get a core, as
+ * a bot and Discord would.
+ */
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: { ...process.env, LOG_LEVEL: 'info', STORE: 'memory', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(String(chunk)));
+  await new Promise<void>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const fail = (why: string) =>
+      reject(new Error(`the bot did not start (${why}):\n${stderr.join('').slice(-2000)}`));
+    child.once('exit', (code) => fail(`exit code ${code}`));
+    lines.on('line', (line) => {
+      if (line.includes('"msg":"bot ready"')) {
+        child.removeAllListeners('exit');
+        resolve();
+      }
+    });
+  });
+  // Keep draining the logs so the bot never blocks on a full pipe.
+  child.stdout?.resume();
+  return {
+    pid: child.pid ?? 0,
+    rssMb: () => rssMbOf(child),
+    stop: () => stopChild(child),
+  };
+}
+
+export async function rssMbOf(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,39 @@
+import type { BenchContext, BenchScale, ScenarioResult } from './benchTypes.ts';
+import { type MachineInfo, machineInfo } from './machineInfo.ts';
+import { autocompleteScenario } from './scenarios/autocomplete.ts';
+import { bankLoadScenario } from './scenarios/bankLoad.ts';
+import { discordScenarios } from './scenarios/discordScenarios.ts';
+import { scoreStoreScenario } from './scenarios/scoreStore.ts';
+import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
+
+export interface BenchReport {
+  machine: MachineInfo & { scale: BenchScale; date: string; seconds: number };
+  scenarios: ScenarioResult[];
+}
+
+/** In the issue's order; each scenario cleans up after itself, so one failing does not skew the next. */
+const SCENARIOS = [
+  discordScenarios,
+  thousandRoundsScenario,
+  bankLoadScenario,
+  autocompleteScenario,
+  scoreStoreScenario,
+];
+
+export async function runBench(context: BenchContext): Promise<BenchReport> {
+  const started = Date.now();
+  const scenarios: ScenarioResult[] = [];
+  for (const scenario of SCENARIOS) {
+    context.progress(`▶ ${scenario.name}`);
+    scenarios.push(...(await scenario.run(context)));
+  }
+  return {
+    machine: {
+      ...machineInfo(),
+      scale: context.scale,
+      date: new Date(started).toISOString(),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    },
+    scenarios,
+  };
+}

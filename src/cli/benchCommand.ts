@@ -1,0 +1,29 @@
+import type { BenchScale } from '../../bench/benchTypes.ts';
+import { formatReport } from '../../bench/formatReport.ts';
+import { runBench } from '../../bench/runBench.ts';
+import { type CliCommand, line } from './cliIo.ts';
+import { parseOptions } from './parseOptions.ts';
+
+export const BENCH_USAGE = 'studyquiz bench [--quick] [--json]';
+
+/**
+ * Runs the benchmark of bench/ (see bench/RESULTS.md). Exits 0 whether or not goals are met:
+ * a benchmark reports, it does not judge. `--scale tiny` is for the test that checks the report.
+ */
+export const benchCommand: CliCommand = async (args, io) => {
+  const { values } = parseOptions(
+    args,
+    { quick: { type: 'boolean' }, json: { type: 'boolean' }, scale: { type: 'string' } },
+    BENCH_USAGE,
+  );
+  const scale: BenchScale = values.scale === 'tiny' ? 'tiny' : values.quick ? 'quick' : 'full';
+  const report = await runBench({
+    scale,
+    progress: (text) => {
+      if (!values.json) io.stderr.write(`${text}\n`);
+    },
+  });
+  if (values.json) line(io, JSON.stringify(report, null, 2));
+  else line(io, formatReport(report));
+  return 0;
+};
