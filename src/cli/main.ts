@@ -1,6 +1,7 @@
 import { isUserError } from '../core/userError.ts';
 import { BENCH_USAGE, benchCommand } from './benchCommand.ts';
 import type { CliCommand, CliIo } from './cliIo.ts';
+import { DEMO_USAGE, demoCommand } from './demoCommand.ts';
 import { DEPLOY_USAGE, deployCommandsCommand } from './deployCommandsCommand.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explainCommand.ts';
 import { PLAY_USAGE, playCommand } from './playCommand.ts';
@@ -27,6 +28,11 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
   explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'print a glossary entry' },
   play: { run: playCommand, usage: PLAY_USAGE, summary: 'play a quiz round in the terminal' },
+  demo: {
+    run: demoCommand,
+    usage: DEMO_USAGE,
+    summary: 'watch simulated members play a round against the real bot on a loopback Discord (offline)',
+  },
   bench: {
     run: benchCommand,
     usage: BENCH_USAGE,

@@ -59,6 +59,8 @@ export function watchChannel(options: {
       ? `${author(message)} ${style.dim(`(only ${context.nameOf(message.visibleTo ?? '')} sees this)`)}`
       : author(message);
     // A one-line message reads best on the same line as its author.
+    // Questions and the summary open a new part of the round: set them apart.
+    if (message.origin === 'channel') transcript.note();
     const [only] = lines;
     if (lines.length === 1 && only && only.bar === undefined) transcript.entry(`${who}  ${only.text}`);
     else transcript.entry(who, lines);
@@ -75,7 +77,8 @@ export function watchChannel(options: {
     const head = `${style.dim('✎')} ${author(message)} edited ${what}`;
     // Count updates change one field: they fit on one line.
     const [only] = lines;
-    if (lines.length === 1 && only && visibleLength(only.text) < 60) transcript.entry(`${head}: ${only.text}`);
+    if (lines.length === 1 && only && visibleLength(only.text) < 60)
+      transcript.entry(`${head}: ${only.text}`);
     else transcript.entry(`${head}:`, lines);
   };
 

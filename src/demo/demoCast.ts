@@ -52,7 +52,14 @@ export const MAX_DEMO_MEMBERS = NAMES.length;
 /** The first three are always an expert, an average member and a guesser; the rest are drawn. */
 export function castMembers(count: number, random: Random): DemoMember[] {
   const first: Skill[] = [SKILLS.expert, SKILLS.average, SKILLS.guesser];
-  const pool: Skill[] = [SKILLS.expert, SKILLS.solid, SKILLS.solid, SKILLS.average, SKILLS.average, SKILLS.guesser];
+  const pool: Skill[] = [
+    SKILLS.expert,
+    SKILLS.solid,
+    SKILLS.solid,
+    SKILLS.average,
+    SKILLS.average,
+    SKILLS.guesser,
+  ];
   return NAMES.slice(0, count).map((name, i) => ({
     name,
     skill: first[i] ?? (pool[Math.floor(random() * pool.length)] as Skill),

@@ -32,7 +32,11 @@ export function renderMessage(view: MessageView, context: MarkdownContext): Rend
 }
 
 /** Only what an edit changed: new or changed text, fields and footer, and the buttons if they changed. */
-export function renderEdit(before: MessageView, after: MessageView, context: MarkdownContext): RenderedLine[] {
+export function renderEdit(
+  before: MessageView,
+  after: MessageView,
+  context: MarkdownContext,
+): RenderedLine[] {
   const lines = before.content === after.content ? [] : contentLines(after.content, context);
   after.embeds.forEach((embed, i) => {
     const old = new Set(embedParts(before.embeds[i] ?? {}).map((part) => `${part.key}\n${part.raw}`));

@@ -11,6 +11,7 @@ export interface TerminalStyle {
 }
 
 const MEMBER_COLORS = [36, 33, 35, 32, 34, 91, 96, 93, 95, 92];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function terminalStyle(color: boolean): TerminalStyle {

@@ -9,13 +9,22 @@ export interface Timeline {
   until(at: number): Promise<void>;
 }
 
-export function realTimeline(): Timeline {
+/** Real time; a wait ends early when `signal` aborts, so an interrupted demo can clean up at once. */
+export function realTimeline(signal?: AbortSignal): Timeline {
   return {
     scheduler: realScheduler,
     now: () => realScheduler.now(),
     until: (at) =>
       new Promise((resolve) => {
-        realScheduler.schedule(at - realScheduler.now(), resolve);
+        const timer = realScheduler.schedule(at - realScheduler.now(), () => {
+          signal?.removeEventListener('abort', early);
+          resolve();
+        });
+        const early = () => {
+          timer.cancel();
+          resolve();
+        };
+        signal?.addEventListener('abort', early, { once: true });
       }),
   };
 }
