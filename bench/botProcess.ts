@@ -18,7 +18,11 @@ export interface BotProcess {
  * a bot and Discord would.
  */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of each bot process there, for `node --cpu-prof` work.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, BIN, 'start'], {
     env: { ...process.env, LOG_LEVEL: 'info', STORE: 'memory', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
