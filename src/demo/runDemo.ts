@@ -7,7 +7,8 @@ import type { Bank } from '../bank/loadBank.ts';
 import type { CliIo } from '../cli/cliIo.ts';
 import { deployCommandsCommand } from '../cli/deployCommandsCommand.ts';
 import type { ManualScheduler } from '../core/manualScheduler.ts';
-import { seededRandom } from '../core/random.ts';
+import { type Random, seededRandom } from '../core/random.ts';
+import { plural } from '../discord/render/text.ts';
 import { type RunningBot, startBot } from '../discord/startBot.ts';
 import { createLogger } from '../logger.ts';
 import { type Loopback, startLoopback } from '../loopback/index.ts';
@@ -18,7 +19,7 @@ import { pickDrawSeed } from './pickDrawSeed.ts';
 import { type Player, playRound, type RoundTally } from './playRound.ts';
 import type { MarkdownContext } from './renderMarkdown.ts';
 import { terminalStyle, wantsColor } from './terminalStyle.ts';
-import { manualTimeline, realTimeline } from './timeline.ts';
+import { manualTimeline, realTimeline, type Timeline } from './timeline.ts';
 import { Transcript } from './transcript.ts';
 
 export interface DemoSettings {
@@ -95,10 +96,7 @@ export async function runDemo(
     io.stderr.write(`The demo stopped: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await stage.watcher?.stop();
-    await stage.bot?.shutdown();
-    await stage.loopback?.close();
-    await rm(dir, { recursive: true, force: true });
+    await cleanUp(stage, dir);
   }
   transcript.note(style.dim('─'.repeat(RULE_WIDTH)));
   if (outcome === 'interrupted') {
@@ -107,13 +105,24 @@ export async function runDemo(
   }
   const seconds = Math.round(transcript.elapsedMs / 1000);
   transcript.note(
-    `Done in ${seconds} s: ${outcome.asked} questions, ${outcome.answers} answers locked in. The temporary scores file is removed.`,
+    `Done in ${seconds} s: ${plural(outcome.asked, 'question')}, ${plural(outcome.answers, 'answer')} locked in. The temporary scores file is removed.`,
   );
   transcript.note(`Play this round again: ${style.bold(`npm run demo -- --seed ${settings.seed}`)}`);
   transcript.note(
     `On your own server: ${style.bold('studyquiz deploy-commands')}, then ${style.bold('studyquiz start')} (see .env.example).`,
   );
   return 0;
+}
+
+/** Every step runs even when one before it failed, so the temporary directory always goes. */
+async function cleanUp(stage: Stage, dir: string): Promise<void> {
+  const steps = [
+    () => stage.watcher?.stop(),
+    () => stage.bot?.shutdown(),
+    () => stage.loopback?.close(),
+    () => rm(dir, { recursive: true, force: true }),
+  ];
+  for (const step of steps) await Promise.resolve(step()).catch(() => undefined);
 }
 
 function introduce(transcript: Transcript, cast: readonly DemoMember[]): void {
@@ -137,8 +146,8 @@ async function setUpAndPlay(
   parts: {
     stage: Stage;
     transcript: Transcript;
-    timeline: ReturnType<typeof realTimeline>;
-    random: () => number;
+    timeline: Timeline;
+    random: Random;
     cast: readonly DemoMember[];
     dir: string;
   },

@@ -7,15 +7,15 @@ import { runCli } from '../../src/cli/main.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
 import { captureIo } from '../support/captureIo.ts';
 
-let tempRoot: string | undefined;
+const tempRoots: string[] = [];
 afterEach(async () => {
-  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
-  tempRoot = undefined;
+  for (const dir of tempRoots.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
 /** The demo with the bot's clock moved by the demo itself, so the round takes no real time. */
 async function runFastDemo(args: string[]) {
-  tempRoot = await mkdtemp(path.join(tmpdir(), 'studyquiz-demo-test-'));
+  const tempRoot = await mkdtemp(path.join(tmpdir(), 'studyquiz-demo-test-'));
+  tempRoots.push(tempRoot);
   const captured = captureIo();
   const command = createDemoCommand({
     scheduler: new ManualScheduler(Date.now()),
