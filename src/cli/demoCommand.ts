@@ -35,14 +35,19 @@ export function createDemoCommand(environment: DemoEnvironment = {}): CliCommand
     }
     const settings = { bank, members, questions, seconds, topic, seed };
     if (environment.signal) return runDemo(settings, io, environment);
-    // Ctrl-C still closes the loopback and removes the temporary scores file.
+    // Ctrl-C, a kill or a closed pipe (`npm run demo | head`) still close the loopback and remove
+    // the temporary scores file.
     const interrupt = new AbortController();
-    const onSigint = () => interrupt.abort();
-    process.once('SIGINT', onSigint);
+    const stop = () => interrupt.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    // Left in place: a write after the pipe closed reports its error later, and must not crash.
+    process.stdout.on('error', stop);
     try {
       return await runDemo(settings, io, { ...environment, signal: interrupt.signal });
     } finally {
-      process.off('SIGINT', onSigint);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
     }
   };
 }
