@@ -15,7 +15,7 @@ import { UserError } from '../src/core/userError.ts';
 import type { BotContext, ComponentInteraction, SlashCommand } from '../src/discord/botContext.ts';
 import { buildCustomId } from '../src/discord/customIds.ts';
 import { displayNameOf } from '../src/discord/memberName.ts';
-import { privately, publicly } from '../src/discord/privateReply.ts';
+import { acknowledgePrivately, privately, publicly } from '../src/discord/privateReply.ts';
 import { CHOICE_LETTERS } from '../src/discord/render/questionMessage.ts';
 import { inertText, plural, safeName, truncate } from '../src/discord/render/text.ts';
 
@@ -283,7 +283,7 @@ async function submitAnswer(
 ): Promise<void> {
   const found = findRound(roundId, context);
   if (!found.round || !context.isAccepting()) {
-    await interaction.reply(privately(ANSWER_REFUSAL_TEXT[found.refusal ?? 'round-over']));
+    await acknowledgePrivately(interaction, ANSWER_REFUSAL_TEXT[found.refusal ?? 'round-over']);
     return;
   }
   const result = found.round.submit(
@@ -293,14 +293,18 @@ async function submitAnswer(
     submission,
   );
   if (!result.ok) {
-    await interaction.reply(privately(ANSWER_REFUSAL_TEXT[result.reason]));
+    await acknowledgePrivately(interaction, ANSWER_REFUSAL_TEXT[result.reason]);
     return;
   }
+  // Choices come from the bank and may carry its markdown; typed text is the member's, so it is escaped.
   const shown =
     submission.kind === 'choice'
       ? `${CHOICE_LETTERS[submission.index]} · ${result.answerText}`
-      : result.answerText;
-  await interaction.reply(
-    privately(`🔒 Locked in: **${inertText(shown, 200)}**. The answer is revealed when the question closes.`),
+      : submission.kind === 'text'
+        ? inertText(result.answerText, 200)
+        : result.answerText;
+  await acknowledgePrivately(
+    interaction,
+    `🔒 Locked in: **${shown}**. The answer is revealed when the question closes.`,
   );
 }
