@@ -6,6 +6,7 @@ import { seededRandom } from '../../src/core/random.ts';
 import { RoundRegistry } from '../../src/core/roundRegistry.ts';
 import { realScheduler } from '../../src/core/scheduler.ts';
 import { restMessenger } from '../../src/discord/channelMessenger.ts';
+import { createRestAgent } from '../../src/discord/restAgent.ts';
 import { RoundPresenter } from '../../src/discord/roundPresenter.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createScoreStore } from '../../src/store/ScoreStore.ts';
@@ -36,7 +37,12 @@ async function run(job: RoundsJob): Promise<RoundsReport> {
   const { bank } = await loadBank([job.bankDir]);
   // Discord grants large bots a raised global limit; at the default 50 requests/s, 1,000 channels
   // need 40 s per question just for posts and reveals, which measures Discord, not the bot.
-  const rest = new REST({ api: job.apiUrl, globalRequestsPerSecond: 100_000 }).setToken(job.token);
+  // The same bounded connection pool the bot gives discord.js.
+  const rest = new REST({
+    api: job.apiUrl,
+    globalRequestsPerSecond: 100_000,
+    agent: createRestAgent(),
+  }).setToken(job.token);
   let failures = 0;
   const logger = createLogger({
     level: 'warn',

@@ -179,7 +179,7 @@ export class RoundPresenter implements RoundListener {
     work: () => Promise<void>,
     essential = false,
   ): void {
-    view.queue = view.queue.then(async () => {
+    view.queue = view.queue.then(afterDueTimers).then(async () => {
       try {
         await work();
       } catch (error) {
@@ -216,6 +216,15 @@ export class RoundPresenter implements RoundListener {
   #fields(round: QuizRound): Record<string, string> {
     return { guildId: round.place.guildId, channelId: round.place.channelId, roundId: round.id };
   }
+}
+
+/**
+ * Discord calls wait until the timers due now have run: when many rounds close at the same moment,
+ * every question closes on time and the REST work follows, instead of each close waiting for the
+ * previous round's requests to be sent.
+ */
+function afterDueTimers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function refusalNotice(channelId: string, error: unknown): string {

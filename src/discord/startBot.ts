@@ -1,5 +1,5 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Bank } from '../bank/loadBank.ts';
 import { type Random, seededRandom } from '../core/random.ts';
@@ -11,6 +11,7 @@ import type { BotContext, RoundDefaults } from './botContext.ts';
 import { restMessenger } from './channelMessenger.ts';
 import { createInteractionRouter } from './interactionRouter.ts';
 import { NO_PINGS } from './render/text.ts';
+import { createRestAgent } from './restAgent.ts';
 import { RoundPresenter } from './roundPresenter.ts';
 
 /** How long shutdown waits for the last Discord calls (a hung request must not keep the process up). */
@@ -47,16 +48,6 @@ export interface RunningBot {
 }
 
 /**
- * A bounded pool: a burst of clicks then queues on a few kept-alive connections instead of
- * opening one connection per acknowledgement.
- */
-const REST_CONNECTIONS = 32;
-
-function restAgent(): Agent {
-  return new Agent({ connections: REST_CONNECTIONS, connect: { timeout: 30_000 } });
-}
-
-/**
  * Only the Guilds intent: answers arrive as interactions, so no privileged intent is needed.
  * Caches are trimmed to what the bot reads: guilds and channels, not members, users or messages.
  */
@@ -84,7 +75,7 @@ function clientOptions(options: BotOptions, agent: Agent): ClientOptions {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, store } = options;
   const scheduler = options.scheduler ?? realScheduler;
-  const agent = restAgent();
+  const agent = createRestAgent();
   const client = new Client(clientOptions(options, agent));
   let accepting = true;
   const presenter = new RoundPresenter({
