@@ -25,6 +25,8 @@ export function conceptKey(text: string): string {
 interface IndexedName {
   key: string;
   concept: Concept;
+  /** Aliases rank after ids and titles that match as well: "security" should find Security dilemma first. */
+  alias: boolean;
 }
 
 /** The glossary, indexed once so lookups and autocomplete stay fast with thousands of concepts. */
@@ -38,11 +40,15 @@ export class Glossary {
     this.concepts = [...concepts].sort((a, b) => a.title.localeCompare(b.title));
     for (const concept of this.concepts) {
       this.#byId.set(concept.id, concept);
-      for (const name of [concept.id, concept.title, ...concept.aliases]) {
+      const names = [
+        ...[concept.id, concept.title].map((name) => ({ name, alias: false })),
+        ...concept.aliases.map((name) => ({ name, alias: true })),
+      ];
+      for (const { name, alias } of names) {
         const key = conceptKey(name);
         if (key === '') continue;
         if (!this.#byKey.has(key)) this.#byKey.set(key, concept);
-        this.#names.push({ key, concept });
+        this.#names.push({ key, concept, alias });
       }
     }
   }
@@ -69,8 +75,9 @@ export class Glossary {
     if (key === '') return this.concepts.slice(0, limit);
     const best = new Map<Concept, number>();
     for (const name of this.#names) {
-      const score = matchScore(key, name.key);
-      if (score === undefined) continue;
+      const match = matchScore(key, name.key);
+      if (match === undefined) continue;
+      const score = name.alias && match > 0 ? match + 0.5 : match;
       const previous = best.get(name.concept);
       if (previous === undefined || score < previous) best.set(name.concept, score);
     }

@@ -11,6 +11,7 @@ const glossary = new Glossary([
   concept('balance-of-power', 'Balance of power', ['BoP']),
   concept('offense-defense-balance', 'Offense–defense balance', ['offence-defence balance']),
   concept('anarchy', 'Anarchy'),
+  concept('status-quo-states', 'Status quo and revisionist states', ['security seeker']),
 ]);
 
 describe('finding a concept', () => {
@@ -40,8 +41,12 @@ describe('autocomplete', () => {
     expect(glossary.search('bal').map((c) => c.id)).toEqual(['balance-of-power', 'offense-defense-balance']);
   });
 
-  it('GIVEN a prefix shared by several THEN the shortest completion comes first', () => {
-    expect(glossary.search('security').map((c) => c.id)).toEqual(['security-dilemma', 'security-maximizers']);
+  it('GIVEN a prefix shared by several THEN the shortest completion comes first, titles before aliases', () => {
+    expect(glossary.search('security').map((c) => c.id)).toEqual([
+      'security-dilemma',
+      'security-maximizers',
+      'status-quo-states',
+    ]);
   });
 
   it('GIVEN an alias THEN its concept appears once', () => {
