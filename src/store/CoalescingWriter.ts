@@ -15,8 +15,12 @@ export class CoalescingWriter {
   private scheduled = false;
   private waiters: Waiter[] = [];
 
+  /**
+   * `snapshot` must capture the state when called, even when it returns a promise: the changes
+   * noted by then are the ones its text covers.
+   */
   constructor(
-    private readonly snapshot: () => string,
+    private readonly snapshot: () => string | Promise<string>,
     private readonly write: (data: string) => Promise<void>,
   ) {}
 
@@ -55,7 +59,8 @@ export class CoalescingWriter {
     while (this.written < this.noted) {
       const change = this.noted;
       try {
-        await this.write(this.snapshot());
+        const text = this.snapshot();
+        await this.write(typeof text === 'string' ? text : await text);
       } catch (error) {
         this.running = false;
         const waiters = this.waiters;

@@ -25,7 +25,7 @@ export class JsonScoreStore extends MemoryScoreStore {
     super();
     this.file = resolve(file);
     this.writer = new CoalescingWriter(
-      () => this.board.toJson(),
+      () => this.board.snapshot().toJson(),
       (data) => writeFile(this.file, data),
     );
   }

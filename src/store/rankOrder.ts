@@ -1,31 +1,29 @@
-/**
- * What a leaderboard sorts on, for all time or for one week. A class, so that every item in a
- * rank index has the same shape and comparisons stay fast.
- */
-export class Standing {
-  points = 0;
-  answered = 0;
-  correct = 0;
-
-  constructor(
-    readonly userId: string,
-    /** The member's position in its guild's member list. */
-    readonly slot: number,
-    /** Close time of the question that last raised `points` or `correct` (the first answer's, before). */
-    public reachedAt: number,
-  ) {}
+/** What a leaderboard sorts on, by row: a guild's members for all time, or one week's rows. */
+export interface RankColumns {
+  readonly points: readonly number[];
+  readonly correct: readonly number[];
+  readonly reachedAt: readonly number[];
 }
 
 /**
- * Leaderboard order, a total order so ranks are deterministic: more points first; on equal
- * points, more correct answers; then whoever reached that score first; then user id (ascending,
- * by code unit) for members who reached it on the same question.
+ * Leaderboard order over rows of `columns`, a total order so ranks are deterministic: more points
+ * first; on equal points, more correct answers; then whoever reached that score first; then user
+ * id (ascending, by code unit) for members who reached it on the same question. `reachedAt` is the
+ * close time of the question that last raised points or correct answers (the first answer's, before).
  */
-export function rankOrder(a: Standing, b: Standing): number {
-  return (
-    b.points - a.points ||
-    b.correct - a.correct ||
-    a.reachedAt - b.reachedAt ||
-    (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
-  );
+export function rankOrder(
+  columns: RankColumns,
+  userIdOf: (row: number) => string,
+): (a: number, b: number) => number {
+  const { points, correct, reachedAt } = columns;
+  return (a, b) => {
+    const byScore =
+      (points[b] as number) - (points[a] as number) ||
+      (correct[b] as number) - (correct[a] as number) ||
+      (reachedAt[a] as number) - (reachedAt[b] as number);
+    if (byScore !== 0 || a === b) return byScore;
+    const idA = userIdOf(a);
+    const idB = userIdOf(b);
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  };
 }

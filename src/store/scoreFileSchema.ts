@@ -29,29 +29,44 @@ export const SCORE_FILE_FORMAT = 'studyquiz-scores';
 export const SCORE_FILE_VERSION = 1;
 
 /**
- * A column of values. Checked in one loop rather than one schema per value: a 100,000-member
- * file holds millions of them.
+ * A column of values, checked by `firstBad` in one loop rather than one schema per value: a
+ * 100,000-member file holds millions of them.
  */
-function column<T>(expected: string, isValid: (value: unknown) => value is T) {
+function column<T>(expected: string, firstBad: (values: readonly unknown[]) => number) {
   return z.custom<unknown[]>(Array.isArray, 'expected a list').transform((values, ctx) => {
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (!isValid(value)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `expected ${expected}, got ${JSON.stringify(value)}`,
-        });
-        return z.NEVER;
-      }
-    }
-    return values as T[];
+    const i = firstBad(values);
+    if (i < 0) return values as T[];
+    ctx.addIssue({
+      code: 'custom',
+      path: [i],
+      message: `expected ${expected}, got ${JSON.stringify(values[i])}`,
+    });
+    return z.NEVER;
   });
 }
 
-const counts = column('a whole number ≥ 0', (v): v is number => Number.isInteger(v) && (v as number) >= 0);
-const numbers = column('a number', (v): v is number => typeof v === 'number');
-const strings = column('a string', (v): v is string => typeof v === 'string');
+// One loop per kind of value, so each stays small enough for V8 to optimise on its own.
+function firstNotCount(values: readonly unknown[]): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return i;
+  }
+  return -1;
+}
+
+function firstNotNumber(values: readonly unknown[]): number {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return i;
+  return -1;
+}
+
+function firstNotString(values: readonly unknown[]): number {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return i;
+  return -1;
+}
+
+const counts = column<number>('a whole number ≥ 0', firstNotCount);
+const numbers = column<number>('a number', firstNotNumber);
+const strings = column<string>('a string', firstNotString);
 
 const tallyTable = z.object({ member: counts, answered: counts, correct: counts });
 const weekTable = z.object({
@@ -77,12 +92,20 @@ const guildSchema = z
     concepts: z.record(z.string(), tallyTable),
     weeks: z.record(z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as "2026-W48"'), weekTable),
   })
-  .superRefine((guild, ctx) => {
+  .transform((guild, ctx) => {
     const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const memberCount = guild.members.id.length;
     checkColumns(guild.members, ['members'], report);
-    if (new Set(guild.members.id).size !== memberCount)
-      report(['members', 'id'], 'a member id appears twice');
+    // The member lookup the store needs anyway, built here to find repeated ids.
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < memberCount; slot++) {
+      const id = guild.members.id[slot] as string;
+      if (slots.has(id)) {
+        report(['members', 'id', slot], `member id ${JSON.stringify(id)} appears twice`);
+        break;
+      }
+      slots.set(id, slot);
+    }
     for (const kind of ['topics', 'concepts', 'weeks'] as const) {
       for (const [key, table] of Object.entries(guild[kind])) {
         checkColumns(table, [kind, key], report);
@@ -101,6 +124,7 @@ const guildSchema = z
         }
       }
     }
+    return { ...guild, slots };
   });
 
 function checkColumns(
