@@ -2,7 +2,7 @@ import { RankIndex } from './RankIndex.ts';
 import { rankOrder } from './rankOrder.ts';
 import type { GuildTables } from './ScoreFileSnapshot.ts';
 import type { GuildData } from './scoreFileSchema.ts';
-import { type MemberColumns, TallyTable, WeekTable } from './tables.ts';
+import { type MemberColumns, MemberTable, TallyTable, WeekTable } from './tables.ts';
 
 /** Weeks of history kept per guild; only the current week is ranked, the rest is headroom. */
 const WEEKS_KEPT = 8;
@@ -24,28 +24,21 @@ export class Guild implements GuildTables {
   /** Built on first use from `weeks`, then kept up to date. */
   private readonly weekly = new Map<string, RankIndex<number>>();
 
+  readonly members: MemberTable;
+
   /**
    * Expects columns checked by scoreFileSchema (of equal length, member ids distinct) and, when
    * given, `bySlot` built from them.
    */
-  constructor(
-    readonly members: MemberColumns = {
-      id: [],
-      name: [],
-      points: [],
-      answered: [],
-      correct: [],
-      bestStreak: [],
-      reachedAt: [],
-    },
-    bySlot?: Map<string, number>,
-  ) {
-    const ids = members.id;
+  constructor(members?: MemberColumns, bySlot?: Map<string, number>) {
+    this.members = new MemberTable(members);
+    const { columns } = this.members;
+    const ids = columns.id;
     this.bySlot = bySlot ?? new Map(ids.map((id, slot) => [id, slot]));
     const slots = Array.from({ length: ids.length }, (_, slot) => slot);
     this.allTime = RankIndex.from(
       slots,
-      rankOrder(members, (slot) => ids[slot] as string),
+      rankOrder(columns, (slot) => ids[slot] as string),
     );
   }
 
@@ -63,7 +56,7 @@ export class Guild implements GuildTables {
   slotFor(userId: string, displayName: string, at: number): { slot: number; added: boolean } {
     const known = this.bySlot.get(userId);
     if (known !== undefined) return { slot: known, added: false };
-    const m = this.members;
+    const m = this.members.write();
     const slot = m.id.length;
     m.id.push(userId);
     m.name.push(displayName);
@@ -110,7 +103,7 @@ export class Guild implements GuildTables {
     let index = this.weekly.get(weekKey);
     if (!index) {
       const { member } = week.columns;
-      const ids = this.members.id;
+      const ids = this.members.columns.id;
       const rows = Array.from({ length: week.size }, (_, row) => row);
       index = RankIndex.from(
         rows,

@@ -43,8 +43,8 @@ export class Scoreboard {
     const weekIndex = guild.builtWeekIndex(weekKey);
     const topic = guild.tally('topics', result.topic);
     const concepts = [...new Set(result.concepts)].map((concept) => guild.tally('concepts', concept));
-    const m = guild.members;
-    const w = week.columns;
+    // Taken before the loop: nothing else runs until it ends, so no snapshot can come between.
+    const m = guild.members.write();
     for (const answer of result.answers) {
       const { slot, added } = guild.slotFor(answer.userId, answer.displayName, at);
       // Out of the index while its sort key changes.
@@ -60,7 +60,7 @@ export class Scoreboard {
       const known = week.rowOf(slot);
       const row = known >= 0 ? known : week.rowFor(slot, at);
       if (known >= 0) weekIndex?.remove(row);
-      addAnswer(w, row, answer.correct, answer.points, at);
+      addAnswer(week.write(), row, answer.correct, answer.points, at);
       weekIndex?.insert(row);
     }
   }
@@ -90,7 +90,7 @@ export class Scoreboard {
     const guild = this.guilds.get(guildId);
     const slot = guild?.bySlot.get(userId);
     if (!guild || slot === undefined) return undefined;
-    const m = guild.members;
+    const m = guild.members.columns;
     return {
       userId,
       displayName: m.name[slot] as string,
@@ -123,7 +123,7 @@ export class Scoreboard {
 
   /** The row's columns: the members' (all time) or the week's. */
   private ranked(guild: Guild, period: Period, now: number, row: number): Ranked {
-    if (period === 'all-time') return { columns: guild.members, row, slot: row };
+    if (period === 'all-time') return { columns: guild.members.columns, row, slot: row };
     const week = guild.weeks.get(isoWeek(now));
     if (!week) throw new Error(`No week table for ${isoWeek(now)}`);
     return { columns: week.columns, row, slot: week.columns.member[row] as number };
@@ -165,8 +165,8 @@ function defineKey<T>(record: Record<string, T>, key: string, value: T): void {
 function toEntry(guild: Guild, { columns, row, slot }: Ranked, rank: number): LeaderboardEntry {
   return {
     rank,
-    userId: guild.members.id[slot] as string,
-    displayName: guild.members.name[slot] as string,
+    userId: guild.members.columns.id[slot] as string,
+    displayName: guild.members.columns.name[slot] as string,
     points: columns.points[row] as number,
     answered: columns.answered[row] as number,
     correct: columns.correct[row] as number,

@@ -1,3 +1,4 @@
+import { ColumnTable } from './ColumnTable.ts';
 import { SlotIndex } from './SlotIndex.ts';
 import type { GuildData } from './scoreFileSchema.ts';
 
@@ -5,16 +6,29 @@ export type MemberColumns = GuildData['members'];
 export type TallyColumns = GuildData['topics'][string];
 export type WeekColumns = GuildData['weeks'][string];
 
-/**
- * Rows of one table, each naming a member by slot, kept as the score file's columns (plain
- * arrays, which V8 keeps packed) with a slot → row index beside them, built on first lookup: a
- * load never pays for tables nobody touches. The column arrays are never replaced, so rank
- * comparators may hold on to them.
- */
-abstract class SlotRows<C extends { member: number[] }> {
-  private index: SlotIndex | undefined;
+/** A guild's members by slot (the order they first answered). */
+export class MemberTable extends ColumnTable<MemberColumns> {
+  constructor(
+    columns: MemberColumns = {
+      id: [],
+      name: [],
+      points: [],
+      answered: [],
+      correct: [],
+      bestStreak: [],
+      reachedAt: [],
+    },
+  ) {
+    super(columns);
+  }
+}
 
-  constructor(readonly columns: C) {}
+/**
+ * Rows of one table, each naming a member by slot, with a slot → row index beside the columns,
+ * built on first lookup: a load never pays for tables nobody touches.
+ */
+abstract class SlotRows<C extends { member: number[] } & TallyColumns> extends ColumnTable<C> {
+  private index: SlotIndex | undefined;
 
   get size(): number {
     return this.columns.member.length;
@@ -41,8 +55,8 @@ export class TallyTable extends SlotRows<TallyColumns> {
   }
 
   add(slot: number, correct: boolean): void {
-    const c = this.columns;
     const row = this.rowOf(slot);
+    const c = this.write();
     if (row < 0) {
       c.member.push(slot);
       c.answered.push(1);
@@ -65,7 +79,7 @@ export class WeekTable extends SlotRows<WeekColumns> {
   rowFor(slot: number, at: number): number {
     const row = this.rowOf(slot);
     if (row >= 0) return row;
-    const c = this.columns;
+    const c = this.write();
     c.member.push(slot);
     c.points.push(0);
     c.answered.push(0);
