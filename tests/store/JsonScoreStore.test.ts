@@ -245,6 +245,30 @@ describe('GIVEN a score file that cannot be used', () => {
       message: /guilds\.g1\.topics\.t\.correct: has 1 entries but "member" has 2.*no member has index 3/,
     },
     {
+      name: 'a member id listed twice',
+      content: JSON.stringify({
+        format: 'studyquiz-scores',
+        version: 1,
+        guilds: {
+          g1: {
+            members: {
+              id: ['a', 'b', 'a'],
+              name: ['A', 'B', 'A'],
+              points: [1, 2, 3],
+              answered: [1, 1, 1],
+              correct: [1, 1, 1],
+              bestStreak: [1, 1, 1],
+              reachedAt: [1, 1, 1],
+            },
+            topics: {},
+            concepts: {},
+            weeks: {},
+          },
+        },
+      }),
+      message: /wrong shape: at guilds\.g1\.members\.id\[2\]: member id "a" appears twice/,
+    },
+    {
       name: 'a missing guilds field',
       content: '{"format": "studyquiz-scores", "version": 1}',
       message: /at guilds: /,
