@@ -86,14 +86,16 @@ export class ScoreFileSnapshot {
    */
   toJson(): string | Promise<string> {
     const parts: string[] = [];
-    let done = false;
+    let next: number;
     try {
-      const next = this.build(parts, 0);
-      done = next === this.pieces.length;
-      return done ? parts.join('') : this.finish(parts, next);
-    } finally {
-      if (done) this.release();
+      next = this.build(parts, 0);
+    } catch (error) {
+      this.release();
+      throw error;
     }
+    if (next < this.pieces.length) return this.finish(parts, next);
+    this.release();
+    return parts.join('');
   }
 
   private async finish(parts: string[], from: number): Promise<string> {
