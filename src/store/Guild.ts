@@ -11,10 +11,11 @@ const WEEK_INDEXES_KEPT = 2;
 
 /**
  * One guild's scores as columns indexed by member slot (the order members first answered), the
- * same columns the score file holds, so a load adopts the parsed arrays and a save copies them.
- * Rank indexes hold slots (all time) or week rows, never objects per member.
+ * same columns the score file holds, so a load adopts the parsed arrays and a save reads them
+ * (see ColumnTable). Rank indexes hold slots (all time) or week rows, never objects per member.
  */
 export class Guild implements GuildTables {
+  readonly members: MemberTable;
   /** Member id → slot. */
   readonly bySlot: Map<string, number>;
   readonly allTime: RankIndex<number>;
@@ -23,8 +24,6 @@ export class Guild implements GuildTables {
   readonly weeks = new Map<string, WeekTable>();
   /** Built on first use from `weeks`, then kept up to date. */
   private readonly weekly = new Map<string, RankIndex<number>>();
-
-  readonly members: MemberTable;
 
   /**
    * Expects columns checked by scoreFileSchema (of equal length, member ids distinct) and, when
