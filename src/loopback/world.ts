@@ -7,7 +7,7 @@ import {
   defaultEveryonePermissions,
   type PermissionOverwrite,
 } from './permissions.ts';
-import type { StoredMessage } from './storedMessage.ts';
+import { currentVersion, type StoredMessage } from './storedMessage.ts';
 
 export interface User {
   id: string;
@@ -282,13 +282,7 @@ export class World {
     message: StoredMessage,
     change: Partial<Pick<StoredMessage, 'content' | 'embeds' | 'components' | 'flags' | 'allowedMentions'>>,
   ): StoredMessage {
-    message.history.push({
-      content: message.content,
-      embeds: message.embeds,
-      components: message.components,
-      flags: message.flags,
-      at: message.editedAt ?? message.createdAt,
-    });
+    message.history.push(currentVersion(message));
     if (change.content !== undefined) message.content = change.content;
     if (change.embeds !== undefined) message.embeds = change.embeds;
     if (change.components !== undefined) message.components = change.components;
