@@ -183,6 +183,12 @@ async function startRound(
   context: BotContext,
 ): Promise<void> {
   if (!context.isAccepting()) throw new UserError('The bot is restarting; try again in a minute.');
+  const missing = missingChannelPermissions(interaction);
+  if (missing.length > 0) {
+    throw new UserError(
+      `I can't run a round in this channel: I need ${missing.join(', ')} here. Ask a moderator to allow it, or start the round in another channel.`,
+    );
+  }
   const topic = resolveTopic(interaction.options.getString('topic'), context);
   const count = interaction.options.getInteger('count') ?? context.defaults.count;
   const seconds = interaction.options.getInteger('seconds') ?? context.defaults.seconds;
@@ -237,6 +243,17 @@ async function startRound(
     'round started',
   );
   round.start();
+}
+
+/** What the bot needs in a channel to post questions: checked before a round starts, not after it fails. */
+const CHANNEL_NEEDS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+] as const;
+
+function missingChannelPermissions(interaction: ChatInputCommandInteraction): string[] {
+  return CHANNEL_NEEDS.filter(([flag]) => !interaction.appPermissions.has(flag)).map(([, name]) => name);
 }
 
 function resolveTopic(value: string | null, context: BotContext) {

@@ -113,6 +113,15 @@ describe('a channel never stays stuck', () => {
     expect(w.bot.context.rounds.liveCount).toBe(1);
   });
 
+  it('GIVEN the bot may not post in a channel THEN /quiz start says which permissions it needs instead of starting a round', async () => {
+    const w = await worlds.start();
+    w.loopback.world.setBotPermissions(w.channelId, { deny: PermissionFlagsBits.EmbedLinks });
+    const reply = await startQuiz(w, w.member('Ann'), { count: 1 }).reply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/I can't run a round in this channel: I need Embed Links here\./);
+    expect(w.bot.context.rounds.liveCount).toBe(0);
+  });
+
   it('GIVEN the channel is deleted mid-round THEN the round ends and nothing is left running', async () => {
     const w = await worlds.start();
     await oneQuestionRound(w);
