@@ -5,6 +5,7 @@ import type { Bank } from '../bank/loadBank.ts';
 import { type Random, seededRandom } from '../core/random.ts';
 import { RoundRegistry } from '../core/roundRegistry.ts';
 import { realScheduler, type Scheduler } from '../core/scheduler.ts';
+import { UserError } from '../core/userError.ts';
 import type { Logger } from '../logger.ts';
 import type { ScoreStore } from '../store/ScoreStore.ts';
 import type { BotContext, RoundDefaults } from './botContext.ts';
@@ -118,7 +119,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   );
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await client.destroy();
+    await agent.close();
+    if ((error as { code?: unknown }).code === 'TokenInvalid') {
+      throw new UserError(
+        'Discord refused DISCORD_TOKEN. Copy the bot token again (developer portal → Bot → Reset Token) into .env.',
+      );
+    }
+    throw error;
+  }
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
 

@@ -46,6 +46,21 @@ describe('studyquiz start', () => {
     expect(started.output()).toMatch(/see \.env\.example/);
   });
 
+  it('GIVEN a token Discord refuses THEN it exits 1 and says to copy the token again, without printing it', async () => {
+    loopback = await startLoopback();
+    const wrongToken = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Wrong.tokentokentokentoken';
+    const started = run({
+      DISCORD_TOKEN: wrongToken,
+      DISCORD_APPLICATION_ID: loopback.applicationId,
+      DISCORD_API_URL: loopback.apiUrl,
+      STORE: 'memory',
+      QUESTIONS_DIR: SAMPLE_BANK,
+    });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/Discord refused DISCORD_TOKEN\. Copy the bot token again/);
+    expect(started.output()).not.toContain(wrongToken);
+  });
+
   it('GIVEN an invalid bank THEN it stops before logging in, with the same report as validate', async () => {
     const started = run({
       DISCORD_TOKEN: 'not-used-because-the-bank-fails-first',
