@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberDriver } from '../../src/loopback/index.ts';
+import { createScoreStore } from '../../src/store/ScoreStore.ts';
 import {
   answerQuestion,
   type BotWorld,
@@ -153,6 +155,43 @@ describe('/stats', () => {
       .runCommand('stats', { options: { member: w.member('Bob').member.user } }, { channelId: w.channelId })
       .reply();
     expect(nobody.content).toMatch(/Bob has not answered any question in this server yet/);
+  });
+});
+
+describe('a score file that cannot be written for a moment', () => {
+  it('GIVEN a failed write THEN the reveal says so, nothing is lost, and the next write saves it all', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-e2e-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'scores.json');
+    // The store retries a failed write once on flush; two failures in a row reach the reveal.
+    let failures = 2;
+    const store = createScoreStore({
+      kind: 'json',
+      file,
+      writeFile: async (target, data) => {
+        if (failures > 0) {
+          failures--;
+          throw new Error('ENOSPC: no space left on device');
+        }
+        await writeFile(target, data);
+      },
+    });
+    const w = await worlds.start({ store });
+    const ann = w.member('Ann');
+    await startQuiz(w, ann, { count: 2, topic: 'sample', difficulty: 'easy' }).reply();
+    const first = await waitForQuestion(w, 1);
+    await (await answerQuestion(ann, first, questionShown(w, first), true)).reply();
+    const revealed = await letTimeRunOut(w, first);
+    expect(embedOf(revealed).footer?.text).toMatch(/Scores could not be saved just now/);
+    w.scheduler.advance(5_000);
+    const second = await waitForQuestion(w, 2);
+    await (await answerQuestion(ann, second, questionShown(w, second), true)).reply();
+    const secondReveal = await letTimeRunOut(w, second);
+    expect(embedOf(secondReveal).footer?.text).toBe('Answers are closed.');
+    await waitForSummary(w);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(JSON.stringify(saved)).toContain('"points":[200]');
+    expect(w.logs.join('')).toMatch(/scores could not be saved/);
   });
 });
 
