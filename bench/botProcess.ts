@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { PACKAGE_ROOT } from '../src/packageRoot.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/studyquiz.js');
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'studyquiz.js');
 
 export interface BotProcess {
   pid: number;

@@ -14,7 +14,12 @@ const SIZES = {
   tiny: { rounds: 50, questions: 1, seconds: 2, revealSeconds: 0 },
 } as const;
 
-const SCRIPT = path.resolve(import.meta.dirname, '../thousandRounds/roundsProcess.ts');
+// Beside this file: TypeScript run through tsx, or JavaScript in the compiled build.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const SCRIPT = path.resolve(
+  import.meta.dirname,
+  `../thousandRounds/roundsProcess.${FROM_SOURCE ? 'ts' : 'js'}`,
+);
 
 /**
  * 1,000 rounds started in the same instant in 1,000 channels, so every question opens and
@@ -50,7 +55,7 @@ export const thousandRoundsScenario: Scenario = {
       };
       context.progress(`${size.rounds} rounds at once, ${size.questions} question(s) of ${size.seconds} s`);
       const child = fork(SCRIPT, [], {
-        execArgv: ['--import', 'tsx'],
+        execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       const report = await new Promise<RoundsReport>((resolve, reject) => {

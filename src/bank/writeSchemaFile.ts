@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 import { bankJsonSchema } from './bankSchema.ts';
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../questions/schema.json', import.meta.url));
+export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'questions', 'schema.json');
 
 export function schemaFileText(): string {
   return `${JSON.stringify(bankJsonSchema(), null, 2)}\n`;

@@ -115,12 +115,10 @@ export class RoundPresenter implements RoundListener {
   questionClosed(round: QuizRound, outcome: QuestionOutcome): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
-    const result = questionResult(round, outcome);
-    if (result) this.#store.record(result);
-    const glossary = this.#bank().glossary;
-    const titles = new Map(outcome.question.concepts.map((id) => [id, glossary.get(id)?.title ?? id]));
-    const topicTitle = this.#topicTitle(outcome.question.topic);
+    // Everything else waits for the queue: a close at a deadline shared by many rounds stays cheap.
     this.#enqueue(round, view, 'reveal answer', async () => {
+      const result = questionResult(round, outcome);
+      if (result) this.#store.record(result);
       let note: string | undefined;
       try {
         await this.#store.flush();
@@ -128,13 +126,15 @@ export class RoundPresenter implements RoundListener {
         this.#logger.error({ ...this.#fields(round), err: error }, 'scores could not be saved');
         note = 'Scores could not be saved just now; the bot will keep trying.';
       }
-      if (view.messageId) {
-        await this.#messenger.edit(
-          round.place.channelId,
-          view.messageId,
-          renderReveal(round, outcome, topicTitle, titles, note),
-        );
-      }
+      if (!view.messageId) return;
+      const glossary = this.#bank().glossary;
+      const titles = new Map(outcome.question.concepts.map((id) => [id, glossary.get(id)?.title ?? id]));
+      const topicTitle = this.#topicTitle(outcome.question.topic);
+      await this.#messenger.edit(
+        round.place.channelId,
+        view.messageId,
+        renderReveal(round, outcome, topicTitle, titles, note),
+      );
     });
   }
 

@@ -146,19 +146,22 @@ describe('studyquiz play', () => {
 });
 
 describe('the installed command', () => {
-  it('GIVEN bin/studyquiz.js THEN it runs the CLI with its exit code', async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [
-      path.join(ROOT, 'bin/studyquiz.js'),
-      'validate',
-      SAMPLE,
-      '--json',
-    ]);
-    expect(JSON.parse(stdout).ok).toBe(true);
-    await expect(
-      run(process.execPath, [path.join(ROOT, 'bin/studyquiz.js'), 'explain', 'nothing-like-this']),
-    ).rejects.toMatchObject({
-      code: 1,
+  const run = promisify(execFile);
+  const bin = path.join(ROOT, 'bin/studyquiz.js');
+
+  for (const [label, env] of [
+    ['the compiled build when it is fresh, else the sources', {}],
+    ['the TypeScript sources through tsx', { STUDYQUIZ_FROM_SOURCE: '1' }],
+  ] as const) {
+    it(`GIVEN bin/studyquiz.js running ${label} THEN it runs the CLI with its exit code`, async () => {
+      const options = { env: { ...process.env, ...env } };
+      const { stdout } = await run(process.execPath, [bin, 'validate', SAMPLE, '--json'], options);
+      expect(JSON.parse(stdout).ok).toBe(true);
+      await expect(
+        run(process.execPath, [bin, 'explain', 'nothing-like-this'], options),
+      ).rejects.toMatchObject({
+        code: 1,
+      });
     });
-  });
+  }
 });
