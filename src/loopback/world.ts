@@ -267,13 +267,7 @@ export class World {
   addMessage(message: StoredMessage): StoredMessage {
     this.#messages.set(message.id, message);
     this.channel(message.channelId).messages.push(message);
-    if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageCreate, message, message.guildId);
-    this.#deps.feed.notify({
-      kind: 'message',
-      action: 'create',
-      channelId: message.channelId,
-      messageId: message.id,
-    });
+    this.#announce(message, GatewayDispatchEvents.MessageCreate, 'create');
     return message;
   }
 
@@ -289,25 +283,26 @@ export class World {
     if (change.flags !== undefined) message.flags = change.flags;
     if (change.allowedMentions !== undefined) message.allowedMentions = change.allowedMentions;
     message.editedAt = this.now;
-    if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageUpdate, message, message.guildId);
-    this.#deps.feed.notify({
-      kind: 'message',
-      action: 'edit',
-      channelId: message.channelId,
-      messageId: message.id,
-    });
+    this.#announce(message, GatewayDispatchEvents.MessageUpdate, 'edit');
     return message;
   }
 
   deleteMessage(message: StoredMessage): void {
     message.deleted = true;
-    if (!message.ephemeral) this.dispatch(GatewayDispatchEvents.MessageDelete, message, message.guildId);
-    this.#deps.feed.notify({
-      kind: 'message',
-      action: 'delete',
-      channelId: message.channelId,
-      messageId: message.id,
-    });
+    this.#announce(message, GatewayDispatchEvents.MessageDelete, 'delete');
+  }
+
+  /** Tells the gateway (ephemeral messages never reach it) and the tests' waits. */
+  #announce(
+    message: StoredMessage,
+    event:
+      | GatewayDispatchEvents.MessageCreate
+      | GatewayDispatchEvents.MessageUpdate
+      | GatewayDispatchEvents.MessageDelete,
+    action: 'create' | 'edit' | 'delete',
+  ): void {
+    if (!message.ephemeral) this.dispatch(event, message, message.guildId);
+    this.#deps.feed.notify({ kind: 'message', action, channelId: message.channelId, messageId: message.id });
   }
 
   #addRole(guild: Guild, name: string, permissions: bigint, managed: boolean): Role {
