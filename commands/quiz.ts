@@ -237,6 +237,8 @@ async function startRound(
     context.presenter.stop(round, 'discord-error');
     throw error;
   }
+  // A stop, a shutdown or a deleted channel may have ended the round while the reply was on its way.
+  if (!round.isLive) return;
   context.presenter.onDiscordRefusal(round, (text) => interaction.followUp(privately(text)));
   context.logger.info(
     { guildId, channelId, roundId: round.id, command: 'quiz start', count: started.drawn, seconds, scoring },

@@ -137,11 +137,6 @@ export class QuizRound {
     return this.#locked.size;
   }
 
-  /** Whether this member's answer to the open question is locked in. */
-  hasAnswered(userId: string): boolean {
-    return this.#locked.has(userId);
-  }
-
   /** Why an answer to this question would be refused right now, without submitting one. */
   refusalFor(userId: string, questionIndex: number): AnswerRefusal | undefined {
     if (!this.isLive) return 'round-over';
@@ -156,8 +151,9 @@ export class QuizRound {
     return undefined;
   }
 
+  /** Opens the first question; does nothing once the round has begun or was stopped. */
   start(): void {
-    if (this.#index !== -1) return;
+    if (this.#index !== -1 || this.#phase !== 'asking') return;
     this.#openQuestion(0);
   }
 

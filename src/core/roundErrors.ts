@@ -7,8 +7,6 @@ export type AnswerRefusal =
   | 'invalid-answer'
   | 'not-scored';
 
-export type StartRefusal = 'round-in-progress' | 'no-questions';
-
 export const ANSWER_REFUSAL_TEXT: Record<AnswerRefusal, string> = {
   'already-answered': 'Your answer for this question is already locked in — one answer per question.',
   'question-closed': 'This question has closed; wait for the next one.',

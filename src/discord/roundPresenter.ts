@@ -55,8 +55,7 @@ export class RoundPresenter implements RoundListener {
 
   /** Ends a round and remembers why, so the summary can say it. */
   stop(round: QuizRound, cause: StopCause): boolean {
-    const view = this.#views.get(round.id);
-    if (view) view.cause = cause;
+    if (round.isLive) this.#view(round).cause = cause;
     return round.stop();
   }
 

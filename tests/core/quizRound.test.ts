@@ -201,6 +201,25 @@ describe('skip and stop', () => {
   });
 });
 
+describe('a round stopped before it started', () => {
+  it('GIVEN stop before start THEN start opens nothing and no timer is left', () => {
+    const scheduler = new ManualScheduler();
+    const listener = new RecordingListener();
+    const round = new QuizRound({
+      place: { roundId: 'r1', guildId: 'g1', channelId: 'c1', starterId: 'starter' },
+      questions: [multipleChoice('q1')],
+      settings: SETTINGS,
+      scheduler,
+      listener,
+    });
+    expect(round.stop()).toBe(true);
+    round.start();
+    expect(round.phase).toBe('stopped');
+    expect(listener.types).toEqual(['ended']);
+    expect(scheduler.pendingTimers).toBe(0);
+  });
+});
+
 describe('standings', () => {
   it('GIVEN equal points and correct answers THEN the faster player comes first and both share the rank', () => {
     const { round, scheduler } = setup([multipleChoice('q1')]);

@@ -1,13 +1,16 @@
 import { escapeMarkdown } from 'discord.js';
 
+/** Everything escapeMarkdown can escape, masked links and headings included: they are off by default. */
+const ESCAPE_ALL = { maskedLink: true, heading: true, bulletedList: true, numberedList: true } as const;
+
 /** Member-supplied text made inert: no markdown tricks. (Pings are off on every message anyway.) */
 export function safeName(name: string): string {
-  return escapeMarkdown(name.replace(/\s+/g, ' ').trim() || 'someone').slice(0, 64);
+  return escapeMarkdown(name.replace(/\s+/g, ' ').trim() || 'someone', ESCAPE_ALL).slice(0, 64);
 }
 
 /** Member-typed text shown back to them: markdown escaped, length bounded. */
 export function inertText(text: string, max: number): string {
-  return escapeMarkdown(truncate(text.trim(), max));
+  return escapeMarkdown(truncate(text.trim(), max), ESCAPE_ALL);
 }
 
 export function truncate(text: string, max: number): string {
