@@ -7,7 +7,7 @@ describe('member-supplied text', () => {
     expect(safeName('[free nitro](https://evil.example)')).toBe('\\[free nitro](https://evil.example)');
     expect(safeName('# BIG')).toBe('\\# BIG');
     expect(inertText('**bold** [x](https://a.example)', 100)).toBe(
-      '\\*\\*bold\\*\\* \\[x\\](https://a.example)',
+      '\\*\\*bold\\*\\* \\[x](https://a.example)',
     );
   });
 
