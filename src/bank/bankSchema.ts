@@ -22,9 +22,15 @@ const text = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `is too long: at most ${max} characters` });
 
-const kebabId = z.string().regex(KEBAB_CASE, {
-  error: 'must be kebab-case: lower-case letters and digits joined by hyphens, e.g. security-dilemma',
-});
+/** Ids travel in button custom ids and autocomplete values, which Discord caps at 100 characters. */
+export const MAX_ID_LENGTH = 60;
+
+const kebabId = z
+  .string()
+  .regex(KEBAB_CASE, {
+    error: 'must be kebab-case: lower-case letters and digits joined by hyphens, e.g. security-dilemma',
+  })
+  .max(MAX_ID_LENGTH, { error: `is too long: at most ${MAX_ID_LENGTH} characters` });
 
 const questionCommon = {
   id: kebabId.describe('Unique across the whole bank, e.g. sd-spiral-001'),

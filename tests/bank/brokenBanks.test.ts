@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Expected> = {
   'empty-questions': { line: 3, field: 'questions', message: /at least one question/ },
   empty: { line: 1, field: null, message: /must be a mapping.*not an empty document/ },
   'list-root': { line: 1, field: null, message: /must be a mapping.*not a list/ },
+  'id-too-long': { line: 4, field: 'id', message: /is too long: at most 60 characters/ },
   'missing-id': { line: 4, field: 'id', message: /is missing/ },
   'missing-questions': { line: 1, field: 'questions', message: /is missing: add it \(expected a list\)/ },
   'missing-title': { line: 1, field: 'title', message: /is missing/ },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { type Concept, Glossary } from '../../src/bank/glossary.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
 import { QuizRound } from '../../src/core/quizRound.ts';
+import { renderConcept } from '../../src/discord/render/conceptEmbed.ts';
+import { EMBED_TOTAL_LIMIT, embedLength } from '../../src/discord/render/fitEmbed.ts';
 import { renderReveal } from '../../src/discord/render/questionMessage.ts';
 import { renderRoundSummary } from '../../src/discord/render/roundSummary.ts';
 import { multipleChoice } from '../support/makeQuestions.ts';
@@ -47,5 +50,32 @@ describe('messages stay within Discord limits with a crowd', () => {
     expect(embed?.description?.length).toBeLessThanOrEqual(4096);
     expect(embed?.description).toMatch(/…and \d+ more players$/);
     expect(embed?.description?.startsWith('🥇')).toBe(true);
+  });
+});
+
+describe('a glossary entry at every limit of the bank format', () => {
+  it('GIVEN the longest legal concept THEN its embed stays within 6,000 characters in total', () => {
+    const long = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n);
+    const neighbours: Concept[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `n${i}`,
+      title: `${long(95)}${i}`,
+      aliases: [],
+      summary: 's',
+      explanation: 'e',
+      related: [],
+      sources: [],
+    }));
+    const concept: Concept = {
+      id: 'c',
+      title: long(100),
+      aliases: Array.from({ length: 40 }, (_, i) => `${long(90)}${i}`),
+      summary: long(200),
+      explanation: long(3000),
+      related: neighbours.map((n) => n.id),
+      sources: Array.from({ length: 40 }, (_, i) => `${long(290)}${i}`),
+    };
+    const embed = renderConcept(concept, new Glossary([concept, ...neighbours])).embeds[0];
+    expect(embed && embedLength(embed)).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    expect(embed?.description?.startsWith('*word')).toBe(true);
   });
 });

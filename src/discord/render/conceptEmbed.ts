@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Concept, Glossary } from '../../bank/glossary.ts';
 import { buildCustomId } from '../customIds.ts';
+import { fitEmbed } from './fitEmbed.ts';
 import type { MessagePayload } from './questionMessage.ts';
 import { truncate } from './text.ts';
 
@@ -30,13 +31,13 @@ export function renderConcept(concept: Concept, glossary: Glossary): MessagePayl
     buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
   return {
     embeds: [
-      {
+      fitEmbed({
         color: 0xeb459e,
         title: truncate(concept.title, 256),
         description: truncate(`*${concept.summary}*\n\n${concept.explanation}`, 4096),
         fields,
         footer: { text: `/explain ${concept.id}` },
-      },
+      }),
     ],
     components,
   };

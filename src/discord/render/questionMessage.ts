@@ -8,6 +8,7 @@ import {
 import { correctAnswerText, type Question } from '../../core/question.ts';
 import type { QuestionOutcome, QuizRound } from '../../core/quizRound.ts';
 import { buildCustomId } from '../customIds.ts';
+import { fitEmbed } from './fitEmbed.ts';
 import { joinWithin, plural, safeName, truncate } from './text.ts';
 
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
@@ -153,13 +154,13 @@ export function renderReveal(
   }));
   return {
     embeds: [
-      {
+      fitEmbed({
         color: COLOR_REVEAL,
         title: title(round, outcome.index, topicTitle),
         description: truncate(promptText(question), 4096),
         fields,
         footer: { text: note ?? 'Answers are closed.' },
-      },
+      }),
     ],
     components: [...rowsOf(answerButtons(round, outcome.index, question, true)), ...rowsOf(explainButtons)],
   };
