@@ -7,6 +7,7 @@ import {
   PermissionFlagsBits,
   TextInputStyle,
 } from 'discord.js';
+import { distance } from 'fastest-levenshtein';
 import { DIFFICULTIES, type Difficulty, type Question, type Submission } from '../src/core/question.ts';
 import type { QuizRound } from '../src/core/quizRound.ts';
 import { ANSWER_REFUSAL_TEXT, type AnswerRefusal } from '../src/core/roundErrors.ts';
@@ -94,18 +95,19 @@ export const quizCommand: SlashCommand = {
         `Only the member who started this round, or someone with Manage Messages or Manage Server, can ${subcommand} it.`,
       );
     }
+    // Act first, then say what happened: two moderators at once must not both stop or both skip.
     const who = safeName(displayNameOf(interaction));
     if (subcommand === 'stop') {
+      if (!context.presenter.stop(round, 'stopped-by-member'))
+        throw new UserError('This round has already ended.');
       await interaction.reply(publicly(`⏹️ **${who}** stopped the round.`));
-      context.presenter.stop(round, 'stopped-by-member');
       return;
     }
+    const closing = round.phase === 'asking';
+    if (!round.skip()) throw new UserError('This round has already ended.');
     await interaction.reply(
-      publicly(
-        round.phase === 'asking' ? `⏭️ **${who}** closed this question early.` : `⏭️ **${who}** moved on.`,
-      ),
+      publicly(closing ? `⏭️ **${who}** closed this question early.` : `⏭️ **${who}** moved on.`),
     );
-    round.skip();
   },
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused().toLowerCase();
@@ -258,16 +260,25 @@ function missingChannelPermissions(interaction: ChatInputCommandInteraction): st
   return CHANNEL_NEEDS.filter(([flag]) => !interaction.appPermissions.has(flag)).map(([, name]) => name);
 }
 
+/** Enough to choose from, short enough for one message whatever the size of the bank. */
+const MAX_TOPICS_LISTED = 15;
+
 function resolveTopic(value: string | null, context: BotContext) {
   if (value === null || value.trim() === '') return undefined;
   const wanted = value.trim().toLowerCase();
   const topic = context.bank().topics.find((t) => t.id === wanted || t.title.toLowerCase() === wanted);
   if (!topic) {
-    const list = context
-      .bank()
-      .topics.map((t) => `\`${t.id}\``)
-      .join(', ');
-    throw new UserError(`There is no topic "${truncate(value, 50)}". Pick one from the list: ${list}.`);
+    const ids = context.bank().topics.map((t) => t.id);
+    const shown =
+      ids.length <= MAX_TOPICS_LISTED
+        ? ids
+        : [...ids].sort((a, b) => distance(a, wanted) - distance(b, wanted)).slice(0, MAX_TOPICS_LISTED);
+    const list = shown.map((id) => `\`${id}\``).join(', ');
+    const what =
+      ids.length <= MAX_TOPICS_LISTED
+        ? 'Pick one from the list'
+        : 'Closest topics (the option autocompletes the rest)';
+    throw new UserError(`There is no topic "${inertText(value, 50)}". ${what}: ${list}.`);
   }
   return topic;
 }

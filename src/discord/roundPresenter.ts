@@ -194,7 +194,10 @@ export class RoundPresenter implements RoundListener {
     if ((unusable || essential) && round.isLive) {
       view.cause = 'discord-error';
       round.stop();
-      view.tellStarter?.(refusalNotice(round.place.channelId, error)).catch(() => undefined);
+      view.tellStarter?.(refusalNotice(round.place.channelId, error)).catch((notice: unknown) =>
+        // After 15 minutes the start interaction can no longer carry a follow-up.
+        this.#logger.warn({ ...this.#fields(round), ...describeError(notice) }, 'could not tell the starter'),
+      );
     }
   }
 

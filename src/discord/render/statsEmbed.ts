@@ -23,10 +23,16 @@ export function renderStats(
 ): MessagePayload {
   const topics = ranked(stats.topics, titles.topic);
   const concepts = ranked(stats.concepts, titles.concept);
-  const strongest = [...topics.slice(0, 2), ...concepts.slice(0, 2)].map(line);
-  const weakest = [...topics.slice(-2).reverse(), ...concepts.slice(-2).reverse()]
-    .filter((entry) => entry.rate < 1)
-    .map(line);
+  // Best first and worst first, each list only from its own half, so nothing shows in both.
+  const best = (list: typeof topics) => list.slice(0, Math.min(2, Math.ceil(list.length / 2)));
+  const worst = (list: typeof topics) =>
+    list
+      .slice(Math.ceil(list.length / 2))
+      .reverse()
+      .slice(0, 2)
+      .filter((entry) => entry.rate < 1);
+  const strongest = [...best(topics), ...best(concepts)].map(line);
+  const weakest = [...worst(topics), ...worst(concepts)].map(line);
   const enough = `Answer at least ${MIN_ANSWERS_FOR_RANKING} questions on a topic to see it here.`;
   return {
     embeds: [
@@ -38,8 +44,8 @@ export function renderStats(
           { name: 'Answered', value: String(stats.answered), inline: true },
           { name: 'Accuracy', value: percent(stats.correct, stats.answered), inline: true },
           { name: 'Best streak', value: String(stats.bestStreak), inline: true },
-          { name: 'Strongest', value: strongest.length > 0 ? [...new Set(strongest)].join('\n') : enough },
-          { name: 'To work on', value: weakest.length > 0 ? [...new Set(weakest)].join('\n') : enough },
+          { name: 'Strongest', value: strongest.length > 0 ? strongest.join('\n') : enough },
+          { name: 'To work on', value: weakest.length > 0 ? weakest.join('\n') : enough },
         ],
       },
     ],
