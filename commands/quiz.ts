@@ -257,7 +257,14 @@ const CHANNEL_NEEDS = [
 ] as const;
 
 function missingChannelPermissions(interaction: ChatInputCommandInteraction): string[] {
-  return CHANNEL_NEEDS.filter(([flag]) => !interaction.appPermissions.has(flag)).map(([, name]) => name);
+  const inThread = interaction.channel?.isThread() ?? false;
+  return CHANNEL_NEEDS.map(([flag, name]) =>
+    inThread && flag === PermissionFlagsBits.SendMessages
+      ? ([PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] as const)
+      : ([flag, name] as const),
+  )
+    .filter(([flag]) => !interaction.appPermissions.has(flag))
+    .map(([, name]) => name);
 }
 
 /** Enough to choose from, short enough for one message whatever the size of the bank. */

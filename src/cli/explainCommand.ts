@@ -2,6 +2,7 @@ import type { Concept, Glossary } from '../bank/glossary.ts';
 import { UserError } from '../core/userError.ts';
 import { questionsDir } from './bankLocation.ts';
 import { type CliCommand, line } from './cliIo.ts';
+import { withDotenv } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
 import { parseOptions } from './parseOptions.ts';
 import { wrapText } from './wrapText.ts';
@@ -13,7 +14,7 @@ export const explainCommand: CliCommand = async (args, io) => {
   const query = positionals.join(' ').trim();
   if (query === '')
     throw new UserError(`Name a concept, e.g. studyquiz explain security-dilemma\nUsage: ${EXPLAIN_USAGE}`);
-  const bank = await loadValidBank(questionsDir(io.env, values.bank));
+  const bank = await loadValidBank(questionsDir(withDotenv(io.env), values.bank));
   const concept = bank.glossary.find(query);
   if (!concept) {
     const suggestions = bank.glossary.suggest(query);

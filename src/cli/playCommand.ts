@@ -8,6 +8,7 @@ import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
 import { UserError } from '../core/userError.ts';
 import { questionsDir } from './bankLocation.ts';
 import { type CliCommand, type CliIo, line } from './cliIo.ts';
+import { withDotenv } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
 import { integerOption, parseOptions } from './parseOptions.ts';
 import { answerHint, CHOICE_LETTERS, parseTypedAnswer } from './parseTypedAnswer.ts';
@@ -34,7 +35,7 @@ export const playCommand: CliCommand = async (args, io) => {
   const count = integerOption(values.count, 'count', 1, 50) ?? 5;
   const seed = integerOption(values.seed, 'seed', 0, 2 ** 32 - 1) ?? Math.floor(Math.random() * 2 ** 32);
   const difficulty = parseDifficulty(values.difficulty);
-  const bank = await loadValidBank(questionsDir(io.env, values.bank));
+  const bank = await loadValidBank(questionsDir(withDotenv(io.env), values.bank));
   if (values.topic !== undefined && !bank.topics.some((topic) => topic.id === values.topic)) {
     throw new UserError(
       `There is no topic "${values.topic}". Topics: ${bank.topics.map((topic) => topic.id).join(', ')}`,

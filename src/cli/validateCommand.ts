@@ -3,13 +3,14 @@ import { bankReport } from '../bank/bankReport.ts';
 import { loadBank } from '../bank/loadBank.ts';
 import { questionsDir } from './bankLocation.ts';
 import { type CliCommand, line } from './cliIo.ts';
+import { withDotenv } from './loadEnv.ts';
 import { parseOptions } from './parseOptions.ts';
 
 export const VALIDATE_USAGE = 'studyquiz validate [PATH…] [--json]';
 
 export const validateCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, VALIDATE_USAGE);
-  const paths = positionals.length > 0 ? positionals : [questionsDir(io.env)];
+  const paths = positionals.length > 0 ? positionals : [questionsDir(withDotenv(io.env))];
   const result = await loadBank(paths);
   const report = bankReport(result);
   if (values.json) {

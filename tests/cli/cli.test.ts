@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +66,23 @@ describe('studyquiz validate', () => {
       field: 'id',
       message: 'is missing: add it (expected a string)',
     });
+  });
+
+  it('GIVEN QUESTIONS_DIR in a .env file THEN validate uses it, as start does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-env-'));
+    try {
+      writeFileSync(path.join(dir, '.env'), `QUESTIONS_DIR=${SAMPLE}\n`);
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [path.join(ROOT, 'bin/studyquiz.js'), 'validate', '--json'],
+        {
+          cwd: dir,
+        },
+      );
+      expect(JSON.parse(stdout).questions).toBe(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN no path THEN QUESTIONS_DIR is validated', async () => {
