@@ -8,7 +8,13 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { distance } from 'fastest-levenshtein';
-import { DIFFICULTIES, type Difficulty, type Question, type Submission } from '../src/core/question.ts';
+import {
+  CHOICE_LETTERS,
+  DIFFICULTIES,
+  type Difficulty,
+  type Question,
+  type Submission,
+} from '../src/core/question.ts';
 import type { QuizRound } from '../src/core/quizRound.ts';
 import { ANSWER_REFUSAL_TEXT, type AnswerRefusal } from '../src/core/roundErrors.ts';
 import { SCORING_POLICIES, type ScoringPolicyName } from '../src/core/scoring.ts';
@@ -17,7 +23,6 @@ import type { BotContext, ComponentInteraction, SlashCommand } from '../src/disc
 import { buildCustomId } from '../src/discord/customIds.ts';
 import { displayNameOf } from '../src/discord/memberName.ts';
 import { acknowledgePrivately, privately, publicly } from '../src/discord/privateReply.ts';
-import { CHOICE_LETTERS } from '../src/discord/render/questionMessage.ts';
 import { inertText, plural, safeName, truncate } from '../src/discord/render/text.ts';
 
 export const QUIZ_LIMITS = { count: { min: 1, max: 50 }, seconds: { min: 5, max: 120 } } as const;

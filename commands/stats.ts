@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { topicTitle } from '../src/bank/topicTitle.ts';
 import { UserError } from '../src/core/userError.ts';
 import type { SlashCommand } from '../src/discord/botContext.ts';
 import { privately } from '../src/discord/privateReply.ts';
@@ -41,7 +42,7 @@ export const statsCommand: SlashCommand = {
       context.scheduler.now(),
     )?.rank;
     const titles = {
-      topic: (id: string) => bank.topics.find((topic) => topic.id === id)?.title ?? id,
+      topic: (id: string) => topicTitle(bank, id),
       concept: (id: string) => bank.glossary.get(id)?.title ?? id,
     };
     await interaction.reply(privately(renderStats(stats, titles, rank)));

@@ -1,6 +1,4 @@
-import type { Question, Submission } from '../core/question.ts';
-
-export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+import { CHOICE_LETTERS, type Question, type Submission } from '../core/question.ts';
 
 const TRUE_WORDS = new Set(['t', 'true', 'y', 'yes']);
 const FALSE_WORDS = new Set(['f', 'false', 'n', 'no']);

@@ -1,7 +1,13 @@
 import { createInterface } from 'node:readline';
 import { drawQuestions } from '../core/drawQuestions.ts';
 import { ManualScheduler } from '../core/manualScheduler.ts';
-import { correctAnswerText, DIFFICULTIES, type Difficulty, type Question } from '../core/question.ts';
+import {
+  CHOICE_LETTERS,
+  correctAnswerText,
+  DIFFICULTIES,
+  type Difficulty,
+  type Question,
+} from '../core/question.ts';
 import { type QuestionOutcome, QuizRound, type RoundListener } from '../core/quizRound.ts';
 import { seededRandom } from '../core/random.ts';
 import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
@@ -11,7 +17,7 @@ import { type CliCommand, type CliIo, line } from './cliIo.ts';
 import { withDotenv } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
 import { integerOption, parseOptions } from './parseOptions.ts';
-import { answerHint, CHOICE_LETTERS, parseTypedAnswer } from './parseTypedAnswer.ts';
+import { answerHint, parseTypedAnswer } from './parseTypedAnswer.ts';
 import { wrapText } from './wrapText.ts';
 
 export const PLAY_USAGE =

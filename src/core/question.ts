@@ -37,6 +37,9 @@ export interface OpenQuestion extends QuestionBase {
   modelAnswer: string;
 }
 
+/** How choices are labelled everywhere: buttons, the terminal, confirmations. */
+export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
 export type Question = MultipleChoiceQuestion | TrueFalseQuestion | ShortAnswerQuestion | OpenQuestion;
 
 /** What a member submits: a choice index, a boolean, typed text, or nothing for open questions. */

@@ -1,4 +1,5 @@
 import type { Bank } from '../bank/loadBank.ts';
+import { topicTitle } from '../bank/topicTitle.ts';
 import { isScored } from '../core/question.ts';
 import type { QuestionOutcome, QuizRound, RoundEndReason, RoundListener } from '../core/quizRound.ts';
 import type { Scheduler, TimerHandle } from '../core/scheduler.ts';
@@ -207,7 +208,7 @@ export class RoundPresenter implements RoundListener {
   }
 
   #topicTitle(topicId: string | undefined): string {
-    return this.#bank().topics.find((topic) => topic.id === topicId)?.title ?? topicId ?? 'Quiz';
+    return topicId === undefined ? 'Quiz' : topicTitle(this.#bank(), topicId);
   }
 
   #roundTopicTitle(round: QuizRound): string {

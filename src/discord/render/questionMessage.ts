@@ -5,13 +5,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { correctAnswerText, type Question } from '../../core/question.ts';
+import { CHOICE_LETTERS, correctAnswerText, type Question } from '../../core/question.ts';
 import type { QuestionOutcome, QuizRound } from '../../core/quizRound.ts';
 import { buildCustomId } from '../customIds.ts';
 import { fitEmbed } from './fitEmbed.ts';
 import { joinWithin, plural, safeName, truncate } from './text.ts';
 
-export const CHOICE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const COLOR_OPEN = 0x5865f2;
 const COLOR_REVEAL = 0x57f287;
 
