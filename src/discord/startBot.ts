@@ -106,6 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.InteractionCreate, createInteractionRouter(COMMANDS, context));
   client.on(Events.ChannelDelete, (channel) => {
     const round = rounds.inChannel(channel.id);
+    // Nobody can be told in a channel that is gone: the round just ends and frees its slot.
     if (round) presenter.stop(round, 'discord-error');
   });
   client.on(Events.GuildDelete, (guild) => {
