@@ -1,14 +1,9 @@
 import { ChannelType, Client, Events, GatewayIntentBits, Routes } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startLoopback, testClientOptions } from '../../src/loopback/index.ts';
-import { type Harness, recordEvents, startHarness } from './harness.ts';
+import { harnessPerTest, recordEvents } from './harness.ts';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const harnesses = harnessPerTest();
 
 /** A bot that answers every slash command with "pong <n>". */
 function pongBot(client: Client): void {
@@ -20,7 +15,9 @@ function pongBot(client: Client): void {
 
 describe('the loopback gateway', () => {
   it('GIVEN a login THEN clientReady fires with the world in the cache', async () => {
-    harness = await startHarness({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] });
+    const harness = await harnesses.start({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+    });
     const { client, loopback, guildId, channelId } = harness;
     expect(client.user?.id).toBe(loopback.applicationId);
     const guild = client.guilds.cache.get(guildId);
@@ -34,7 +31,7 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN RECONNECT THEN discord.js resumes and receives the interaction it missed', async () => {
-    harness = await startHarness({ setup: pongBot });
+    const harness = await harnesses.start({ setup: pongBot });
     const { loopback, guildId, channelId } = harness;
     const ada = loopback.driver.as(loopback.world.addMember(guildId, { username: 'ada' }));
     loopback.driver.gateway.reconnect();
@@ -50,7 +47,7 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN a socket closed by the server THEN discord.js resumes on a new one', async () => {
-    harness = await startHarness({ setup: pongBot });
+    const harness = await harnesses.start({ setup: pongBot });
     const { loopback, guildId, channelId } = harness;
     const ada = loopback.driver.as(loopback.world.addMember(guildId, { username: 'ada' }));
     loopback.driver.gateway.closeSocket(4000);
@@ -61,7 +58,7 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN INVALID_SESSION THEN discord.js identifies again and keeps working', async () => {
-    harness = await startHarness({ setup: pongBot });
+    const harness = await harnesses.start({ setup: pongBot });
     const { loopback, guildId, channelId } = harness;
     const ada = loopback.driver.as(loopback.world.addMember(guildId, { username: 'ada' }));
     loopback.driver.gateway.invalidateSession(false);
@@ -73,7 +70,7 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN a resumable INVALID_SESSION THEN discord.js resumes on the same socket', async () => {
-    harness = await startHarness({ setup: pongBot });
+    const harness = await harnesses.start({ setup: pongBot });
     const { loopback, guildId, channelId } = harness;
     const ada = loopback.driver.as(loopback.world.addMember(guildId, { username: 'ada' }));
     loopback.driver.gateway.invalidateSession(true);
@@ -85,7 +82,7 @@ describe('the loopback gateway', () => {
 
   it('GIVEN only the Guilds intent THEN member and message events are not delivered', async () => {
     let events: string[] = [];
-    harness = await startHarness({
+    const harness = await harnesses.start({
       intents: [GatewayIntentBits.Guilds],
       setup: (client) => {
         events = recordEvents(client);
@@ -107,7 +104,7 @@ describe('the loopback gateway', () => {
   it('GIVEN GuildMembers and GuildMessages THEN those events arrive, content blank without MessageContent', async () => {
     const removed: string[] = [];
     const contents: string[] = [];
-    harness = await startHarness({
+    const harness = await harnesses.start({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildMessages],
       setup: (client) => {
         client.on(Events.GuildMemberRemove, (member) => removed.push(member.user.username));
@@ -127,7 +124,7 @@ describe('the loopback gateway', () => {
 
   it('GIVEN MessageContent THEN member messages arrive with their content', async () => {
     const contents: string[] = [];
-    harness = await startHarness({
+    const harness = await harnesses.start({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
       setup: (client) => client.on(Events.MessageCreate, (message) => contents.push(message.content)),
     });
@@ -141,7 +138,7 @@ describe('the loopback gateway', () => {
 
   it('GIVEN a channel deleted mid-round THEN CHANNEL_DELETE arrives and sends answer 10003', async () => {
     const deleted: string[] = [];
-    harness = await startHarness({
+    const harness = await harnesses.start({
       setup: (client) => client.on(Events.ChannelDelete, (c) => deleted.push(c.id)),
     });
     const { client, loopback, channelId } = harness;
@@ -159,7 +156,9 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN the GuildMembers intent THEN guild.members.fetch() gets every member over the gateway', async () => {
-    harness = await startHarness({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] });
+    const harness = await harnesses.start({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+    });
     const { client, loopback, guildId } = harness;
     loopback.driver.join(guildId, { username: 'ada' });
     loopback.driver.join(guildId, { username: 'bob' });
@@ -188,7 +187,7 @@ describe('the loopback gateway', () => {
   });
 
   it('GIVEN a short heartbeat interval THEN heartbeats are acknowledged and discord.js measures a ping', async () => {
-    harness = await startHarness({ loopback: { heartbeatIntervalMs: 20 } });
+    const harness = await harnesses.start({ loopback: { heartbeatIntervalMs: 20 } });
     const { client, loopback } = harness;
     await loopback.driver.waitFor(() => client.ws.ping >= 0);
     expect(loopback.driver.gateway.stats.identifies).toBe(1);

@@ -1,6 +1,7 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits, type SendableChannels } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { afterEach } from 'vitest';
 import {
   type Loopback,
   type LoopbackOptions,
@@ -104,4 +105,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await loopback.close();
     },
   };
+}
+
+/** A harness per test, closed after each one. */
+export function harnessPerTest(): { start(options?: HarnessOptions): Promise<Harness> } {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(options) {
+      current = await startHarness(options);
+      return current;
+    },
+  };
+}
+
+/** The harness's channel, as discord.js sees it, ready to send to. */
+export function sendable(h: Harness): SendableChannels {
+  const channel = h.client.channels.cache.get(h.channelId);
+  if (!channel?.isSendable()) throw new Error('channel not sendable');
+  return channel;
 }

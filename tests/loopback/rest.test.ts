@@ -1,26 +1,15 @@
-import { DiscordAPIError, HTTPError, Routes, type SendableChannels } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.ts';
+import { DiscordAPIError, HTTPError, Routes } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest, sendable } from './harness.ts';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-function sendable(h: Harness): SendableChannels {
-  const channel = h.client.channels.cache.get(h.channelId);
-  if (!channel?.isSendable()) throw new Error('channel not sendable');
-  return channel;
-}
+const harnesses = harnessPerTest();
 
 const createMessage = 'POST /channels/:channelId/messages';
 const editMessage = 'PATCH /channels/:channelId/messages/:messageId';
 
 describe('rate limits and server faults as discord.js meets them', () => {
   it('GIVEN a 429 with Retry-After THEN discord.js waits and retries, and the 429 is counted', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const { loopback } = harness;
     loopback.driver.faults.rateLimit(createMessage, { times: 2, retryAfterMs: 30 });
     const message = await sendable(harness).send('Question 1');
@@ -32,7 +21,7 @@ describe('rate limits and server faults as discord.js meets them', () => {
   });
 
   it('GIVEN a per-channel edit bucket THEN discord.js reads the headers and waits instead of hitting 429', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       loopback: {
         rateLimits: {
           rules: [{ route: editMessage, limit: 2, windowMs: 150, per: 'channelId' }],
@@ -51,7 +40,7 @@ describe('rate limits and server faults as discord.js meets them', () => {
   });
 
   it('GIVEN edits that bypass the queue THEN the bucket answers 429 with Discord headers', async () => {
-    harness = await startHarness({
+    const harness = await harnesses.start({
       loopback: {
         rateLimits: {
           rules: [{ route: editMessage, limit: 2, windowMs: 60_000, per: 'channelId' }],
@@ -82,7 +71,7 @@ describe('rate limits and server faults as discord.js meets them', () => {
   });
 
   it('GIVEN 5xx answers THEN discord.js retries up to 3 times, then gives up', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const { loopback } = harness;
     loopback.driver.faults.serverError(createMessage, { times: 3, status: 502 });
     expect((await sendable(harness).send('after three 502s')).content).toBe('after three 502s');
@@ -96,7 +85,7 @@ describe('rate limits and server faults as discord.js meets them', () => {
   });
 
   it('GIVEN a hung response THEN discord.js times out and retries', async () => {
-    harness = await startHarness({ client: { rest: { timeout: 300 } } });
+    const harness = await harnesses.start({ client: { rest: { timeout: 300 } } });
     const { loopback } = harness;
     loopback.driver.faults.hang(createMessage);
     const sent = sendable(harness).send('eventually');
@@ -111,7 +100,7 @@ describe('rate limits and server faults as discord.js meets them', () => {
   });
 
   it('GIVEN an injected Discord error THEN discord.js surfaces it as a DiscordAPIError', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     harness.loopback.driver.faults.apiError(createMessage, {
       status: 403,
       code: 50001,

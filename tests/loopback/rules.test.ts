@@ -10,26 +10,14 @@ import {
   ModalBuilder,
   PermissionFlagsBits,
   Routes,
-  type SendableChannels,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../../src/loopback/index.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, harnessPerTest, sendable } from './harness.ts';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-function sendable(h: Harness): SendableChannels {
-  const channel = h.client.channels.cache.get(h.channelId);
-  if (!channel?.isSendable()) throw new Error('channel not sendable');
-  return channel;
-}
+const harnesses = harnessPerTest();
 
 /** Runs `/quiz stop` and hands the discord.js interaction to `act`; resolves with what `act` returned or threw. */
 async function onCommand<T>(h: Harness, act: (interaction: ChatInputCommandInteraction) => Promise<T>) {
@@ -55,7 +43,7 @@ const errorOf = (outcome: { error?: unknown }) => {
 describe("Discord's rules on the loopback", () => {
   it('GIVEN an acknowledgement later than 3 seconds THEN Discord answers 10062 Unknown interaction', async () => {
     const clock = createTestClock();
-    harness = await startHarness({ loopback: { now: clock.now } });
+    const harness = await harnesses.start({ loopback: { now: clock.now } });
     const { handle, outcome } = await onCommand(harness, async (interaction) => {
       clock.advance(3001);
       return interaction.reply('too late');
@@ -69,7 +57,7 @@ describe("Discord's rules on the loopback", () => {
 
   it('GIVEN a deferred reply THEN @original can be edited for 15 minutes and no longer', async () => {
     const clock = createTestClock();
-    harness = await startHarness({ loopback: { now: clock.now } });
+    const harness = await harnesses.start({ loopback: { now: clock.now } });
     const { handle, outcome } = await onCommand(harness, async (interaction) => {
       await interaction.deferReply();
       clock.advance(14 * 60_000);
@@ -82,7 +70,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN content over 2000 characters THEN Discord answers 50035 with the field', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const { outcome } = await onCommand(harness, (interaction) => interaction.reply('x'.repeat(2001)));
     const error = errorOf(outcome);
     expect(error.status).toBe(400);
@@ -101,7 +89,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN too many rows, buttons or embeds THEN channel messages are refused with 50035', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const channel = sendable(harness);
     const button = (id: string, label = 'A') =>
       new ButtonBuilder().setCustomId(id).setLabel(label).setStyle(ButtonStyle.Secondary);
@@ -178,7 +166,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN a modal title over 45 characters THEN showModal is refused', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const { handle, outcome } = await onCommand(harness, (interaction) =>
       interaction.showModal(
         new ModalBuilder()
@@ -214,7 +202,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN the bot may not send in a channel THEN Discord answers 50013 Missing Permissions', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     harness.loopback.world.setBotPermissions(harness.channelId, { deny: PermissionFlagsBits.SendMessages });
     await expect(sendable(harness).send('hello')).rejects.toMatchObject({
       code: 50013,
@@ -228,7 +216,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN a command with default_member_permissions THEN members without them do not see it', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const { loopback, guildId, channelId } = harness;
     await harness.client.application?.commands.create({
       name: 'reset',
@@ -248,7 +236,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN invalid command definitions THEN registration answers 50035', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const error = await harness.client.rest
       .put(Routes.applicationCommands(harness.loopback.applicationId), {
         body: [{ name: 'Quiz Start', description: '' }],
@@ -266,7 +254,7 @@ describe("Discord's rules on the loopback", () => {
   });
 
   it('GIVEN a route Discord does not have THEN it answers 404 and the loopback reports it', async () => {
-    harness = await startHarness();
+    const harness = await harnesses.start();
     const error = await harness.client.rest.get('/quizzes/1').catch((e: unknown) => e);
     expect((error as DiscordAPIError).rawError).toEqual({ code: 0, message: '404: Not Found' });
     expect(harness.loopback.driver.unknownRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -277,7 +265,7 @@ describe("Discord's rules on the loopback", () => {
 
   it('GIVEN messages sent and edited THEN their edit history is kept and MESSAGE_UPDATE is dispatched', async () => {
     const updates: string[] = [];
-    harness = await startHarness({
+    const harness = await harnesses.start({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
       setup: (client) =>
         client.on(Events.MessageUpdate, (_old, message) => updates.push(message.content ?? '')),
