@@ -25,30 +25,31 @@ export const explainCommand: SlashCommand = {
   data,
   async execute(interaction, context) {
     const query = interaction.options.getString('concept', true);
-    const glossary = context.bank().glossary;
-    const concept = glossary.find(query);
-    if (!concept) {
-      const suggestions = glossary.suggest(query).map((c) => `\`${c.id}\` (${c.title})`);
+    const glossary = context.app.glossary;
+    const found = glossary.explain(query);
+    if (!found.found) {
+      const suggestions = found.suggestions.map((c) => `\`${c.id}\` (${c.title})`);
       const hint = suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}.` : '';
       await interaction.reply(privately(`No concept matches "${inertText(query, 100)}".${hint}`));
       return;
     }
-    await interaction.reply(publicly(renderConcept(concept, glossary)));
+    await interaction.reply(publicly(renderConcept(found.concept, glossary.glossary)));
   },
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused();
-    const choices = context
-      .bank()
-      .glossary.search(typed, 25)
+    const choices = context.app.glossary
+      .search(typed, 25)
       .map((concept) => ({ name: truncate(concept.title, 100), value: concept.id }));
     await interaction.respond(choices);
   },
   components: {
     explain: async (interaction, id, context) => {
-      const glossary = context.bank().glossary;
-      const concept = glossary.get(id.conceptId);
+      const glossary = context.app.glossary;
+      const concept = glossary.byId(id.conceptId);
       await interaction.reply(
-        privately(concept ? renderConcept(concept, glossary) : 'That concept is no longer in the glossary.'),
+        privately(
+          concept ? renderConcept(concept, glossary.glossary) : 'That concept is no longer in the glossary.',
+        ),
       );
     },
   },

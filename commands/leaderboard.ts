@@ -1,11 +1,10 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { checkPeriod, PERIODS } from '../src/app/scoreQueries.ts';
 import { UserError } from '../src/core/userError.ts';
 import type { BotContext, SlashCommand } from '../src/discord/botContext.ts';
 import { privately, publicly } from '../src/discord/privateReply.ts';
-import { LEADERBOARD_PAGE_SIZE, renderLeaderboard } from '../src/discord/render/leaderboardEmbed.ts';
+import { renderLeaderboard } from '../src/discord/render/leaderboardEmbed.ts';
 import type { Period } from '../src/store/ScoreStore.ts';
-
-const PERIODS = ['all-time', 'week'] as const satisfies readonly Period[];
 
 const data = {
   name: 'leaderboard',
@@ -22,7 +21,7 @@ const data = {
   ],
 } as const satisfies SlashCommand['data'];
 
-function page(
+async function page(
   context: BotContext,
   guildId: string,
   guildName: string,
@@ -30,10 +29,8 @@ function page(
   offset: number,
   viewerId: string,
 ) {
-  const now = context.scheduler.now();
-  const result = context.store.leaderboard(guildId, { period, limit: LEADERBOARD_PAGE_SIZE, offset, now });
-  const viewer = context.store.rankOf(guildId, viewerId, period, now);
-  return renderLeaderboard({ guildName, period, offset, page: result, viewer, viewerId });
+  const view = await context.app.scores.leaderboard(guildId, period, offset, viewerId);
+  return renderLeaderboard({ guildName, viewerId, ...view });
 }
 
 export const leaderboardCommand: SlashCommand = {
@@ -41,11 +38,10 @@ export const leaderboardCommand: SlashCommand = {
   async execute(interaction, context) {
     if (!interaction.guildId)
       throw new UserError('Leaderboards belong to a server: use this in a server channel.');
-    const period = (interaction.options.getString('period') ?? 'all-time') as Period;
-    if (!PERIODS.includes(period)) throw new UserError('period must be all-time or week.');
+    const period = checkPeriod(interaction.options.getString('period'));
     const guildName = interaction.guild?.name ?? 'this server';
     await interaction.reply(
-      publicly(page(context, interaction.guildId, guildName, period, 0, interaction.user.id)),
+      publicly(await page(context, interaction.guildId, guildName, period, 0, interaction.user.id)),
     );
   },
   components: {
@@ -53,7 +49,7 @@ export const leaderboardCommand: SlashCommand = {
       if (!interaction.guildId || !interaction.isButton())
         throw new UserError('This button is no longer in use.');
       const guildName = interaction.guild?.name ?? 'this server';
-      const payload = page(
+      const payload = await page(
         context,
         interaction.guildId,
         guildName,

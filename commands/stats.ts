@@ -1,5 +1,4 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import { topicTitle } from '../src/bank/topicTitle.ts';
 import { UserError } from '../src/core/userError.ts';
 import type { SlashCommand } from '../src/discord/botContext.ts';
 import { privately } from '../src/discord/privateReply.ts';
@@ -25,8 +24,8 @@ export const statsCommand: SlashCommand = {
   async execute(interaction, context) {
     if (!interaction.guildId) throw new UserError('Stats belong to a server: use this in a server channel.');
     const user = interaction.options.getUser('member') ?? interaction.user;
-    const stats = context.store.memberStats(interaction.guildId, user.id);
-    if (!stats) {
+    const view = await context.app.scores.memberStats(interaction.guildId, user.id);
+    if (!view) {
       const member = interaction.options.getMember('member');
       const name =
         member && 'displayName' in member ? member.displayName : (member?.nick ?? user.displayName);
@@ -34,17 +33,6 @@ export const statsCommand: SlashCommand = {
       await interaction.reply(privately(`${who} not answered any question in this server yet.`));
       return;
     }
-    const bank = context.bank();
-    const rank = context.store.rankOf(
-      interaction.guildId,
-      user.id,
-      'all-time',
-      context.scheduler.now(),
-    )?.rank;
-    const titles = {
-      topic: (id: string) => topicTitle(bank, id),
-      concept: (id: string) => bank.glossary.get(id)?.title ?? id,
-    };
-    await interaction.reply(privately(renderStats(stats, titles, rank)));
+    await interaction.reply(privately(renderStats(view.stats, view.titles, view.rank)));
   },
 };

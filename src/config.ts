@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUILT_IN_DEFAULTS, ROUND_LIMITS } from './app/roundLimits.ts';
 import { SCORING_POLICIES } from './core/scoring.ts';
 import { UserError } from './core/userError.ts';
 
@@ -14,8 +15,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const snowflake = (what: string) =>
   z.string().regex(SNOWFLAKE, { error: `must be ${what}: a number of 17 to 20 digits` });
 
-const integer = (min: number, max: number, fallback: number) =>
-  optional(z.coerce.number().int().min(min).max(max)).transform((value) => value ?? fallback);
+const integer = (range: { min: number; max: number }, fallback: number) =>
+  optional(z.coerce.number().int().min(range.min).max(range.max)).transform((value) => value ?? fallback);
 
 export const configSchema = z.object({
   DISCORD_TOKEN: z
@@ -31,10 +32,12 @@ export const configSchema = z.object({
   LOG_LEVEL: optional(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])).transform(
     (value) => value ?? 'info',
   ),
-  QUIZ_DEFAULT_COUNT: integer(1, 50, 10),
-  QUIZ_DEFAULT_SECONDS: integer(5, 120, 20),
-  QUIZ_DEFAULT_SCORING: optional(z.enum(SCORING_POLICIES)).transform((value) => value ?? 'accuracy'),
-  QUIZ_REVEAL_SECONDS: integer(0, 30, 5),
+  QUIZ_DEFAULT_COUNT: integer(ROUND_LIMITS.count, BUILT_IN_DEFAULTS.count),
+  QUIZ_DEFAULT_SECONDS: integer(ROUND_LIMITS.seconds, BUILT_IN_DEFAULTS.seconds),
+  QUIZ_DEFAULT_SCORING: optional(z.enum(SCORING_POLICIES)).transform(
+    (value) => value ?? BUILT_IN_DEFAULTS.scoring,
+  ),
+  QUIZ_REVEAL_SECONDS: integer(ROUND_LIMITS.revealSeconds, BUILT_IN_DEFAULTS.revealSeconds),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,15 +1,15 @@
 import { Writable } from 'node:stream';
 import { REST } from 'discord.js';
+import type { RoundObserver } from '../../src/app/roundObserver.ts';
+import { createStudyApp, type StudyApp } from '../../src/app/studyApp.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
-import type { RoundListener } from '../../src/core/quizRound.ts';
 import { seededRandom } from '../../src/core/random.ts';
-import { RoundRegistry } from '../../src/core/roundRegistry.ts';
 import { realScheduler } from '../../src/core/scheduler.ts';
 import { restMessenger } from '../../src/discord/channelMessenger.ts';
 import { createRestAgent } from '../../src/discord/restAgent.ts';
 import { RoundPresenter } from '../../src/discord/roundPresenter.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createScoreStore } from '../../src/store/ScoreStore.ts';
+import { createScoreStore } from '../../src/store/createScoreStore.ts';
 
 export interface RoundsJob {
   apiUrl: string;
@@ -57,8 +57,7 @@ async function run(job: RoundsJob): Promise<RoundsReport> {
   const store = createScoreStore({ kind: 'memory' });
   await store.load();
   const presenter = new RoundPresenter({
-    bank: () => bank,
-    store,
+    app: () => app,
     messenger: restMessenger(rest),
     scheduler: realScheduler,
     logger,
@@ -70,15 +69,17 @@ async function run(job: RoundsJob): Promise<RoundsReport> {
     allEnded = resolve;
   });
   const random = seededRandom(7);
-  const listener: RoundListener = {
+  // Simulated members answer through the same use case as a click, at random moments.
+  const members: RoundObserver = {
     questionOpened(round, index) {
-      presenter.questionOpened(round, index);
       for (let a = 0; a < job.answersPerQuestion; a++) {
         setTimeout(
           () => {
             const question = round.currentQuestion;
             const choices = question?.type === 'multiple-choice' ? question.choices.length : 2;
-            round.submit(`member-${a}`, `Member ${a}`, index, {
+            const { guildId, channelId } = round.place;
+            const origin = { roundId: round.id, questionIndex: index, guildId, channelId, postId: undefined };
+            app.rounds.answer({ ...origin, userId: `member-${a}` }, `Member ${a}`, {
               kind: 'choice',
               index: Math.floor(random() * choices),
             });
@@ -87,37 +88,43 @@ async function run(job: RoundsJob): Promise<RoundsReport> {
         );
       }
     },
-    answerLocked: (round, index) => presenter.answerLocked(round, index),
-    questionClosed(round, outcome) {
+    answerLocked() {},
+    questionClosed(round) {
       // How late the question closed against the deadline its timer was set for.
       drifts.push(Date.now() - round.deadline);
-      presenter.questionClosed(round, outcome);
     },
-    roundEnded(round, reason, standings) {
-      presenter.roundEnded(round, reason, standings);
+    roundEnded() {
       if (++ended === job.channels.length) allEnded();
     },
   };
-  const rounds = new RoundRegistry({
-    questions: () => bank.questions,
+  const app: StudyApp = createStudyApp({
+    bank: () => bank,
+    store,
     scheduler: realScheduler,
     random: seededRandom(1),
-    listener,
+    logger,
+    defaults: {
+      count: job.questions,
+      seconds: job.seconds,
+      scoring: 'speed',
+      revealSeconds: job.revealSeconds,
+    },
+    observers: [members, presenter],
+    // Shorter questions than members may ask for, so a thousand rounds fit in a bench run.
+    limits: { count: { min: 1, max: 50 }, seconds: { min: 1, max: 120 } },
   });
   let rssMbMax = 0;
   const sampler = setInterval(() => {
     rssMbMax = Math.max(rssMbMax, process.memoryUsage.rss() / 1024 ** 2);
   }, 100);
   for (const { guildId, channelId } of job.channels) {
-    const started = rounds.start({
+    const started = app.rounds.start({
       guildId,
       channelId,
-      starterId: 'starter',
-      count: job.questions,
-      settings: { secondsPerQuestion: job.seconds, revealSeconds: job.revealSeconds, scoring: 'speed' },
+      starter: { userId: 'starter', canModerate: false },
     });
     if (!started.ok) throw new Error(`round not started: ${started.reason}`);
-    started.round.start();
+    app.rounds.begin(started.round);
   }
   await finished;
   await presenter.idle();

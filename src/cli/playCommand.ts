@@ -1,17 +1,14 @@
 import { createInterface } from 'node:readline';
-import { drawQuestions } from '../core/drawQuestions.ts';
+import { checkDifficulty, ROUND_LIMITS } from '../app/roundLimits.ts';
+import type { RoundObserver } from '../app/roundObserver.ts';
+import { createStudyApp } from '../app/studyApp.ts';
 import { ManualScheduler } from '../core/manualScheduler.ts';
-import {
-  CHOICE_LETTERS,
-  correctAnswerText,
-  DIFFICULTIES,
-  type Difficulty,
-  type Question,
-} from '../core/question.ts';
-import { type QuestionOutcome, QuizRound, type RoundListener } from '../core/quizRound.ts';
+import { CHOICE_LETTERS, correctAnswerText, type Question } from '../core/question.ts';
+import type { QuestionOutcome } from '../core/quizRound.ts';
 import { seededRandom } from '../core/random.ts';
 import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
-import { UserError } from '../core/userError.ts';
+import { createLogger } from '../logger.ts';
+import { MemoryScoreStore } from '../store/MemoryScoreStore.ts';
 import { questionsDir } from './bankLocation.ts';
 import { type CliCommand, type CliIo, line } from './cliIo.ts';
 import { withDotenv } from './loadEnv.ts';
@@ -24,6 +21,9 @@ export const PLAY_USAGE =
   'studyquiz play [--topic T] [--count N] [--difficulty easy|medium|hard] [--bank PATH] [--seed S]';
 
 const PLAYER = { id: 'terminal-player', name: 'You' };
+/** The terminal is one place with one member, who may do anything a starter may. */
+const PLACE = { guildId: 'terminal', channelId: 'terminal' };
+const ACTOR = { userId: PLAYER.id, canModerate: true };
 
 /** A round in the terminal, with the same engine as on Discord; answers come one per line on stdin. */
 export const playCommand: CliCommand = async (args, io) => {
@@ -38,34 +38,28 @@ export const playCommand: CliCommand = async (args, io) => {
     },
     PLAY_USAGE,
   );
-  const count = integerOption(values.count, 'count', 1, 50) ?? 5;
+  const { count: countLimit } = ROUND_LIMITS;
+  const count = integerOption(values.count, 'count', countLimit.min, countLimit.max) ?? 5;
   const seed = integerOption(values.seed, 'seed', 0, 2 ** 32 - 1) ?? Math.floor(Math.random() * 2 ** 32);
-  const difficulty = parseDifficulty(values.difficulty);
+  const difficulty = values.difficulty === undefined ? undefined : checkDifficulty(values.difficulty);
   const bank = await loadValidBank(questionsDir(withDotenv(io.env), values.bank));
-  if (values.topic !== undefined && !bank.topics.some((topic) => topic.id === values.topic)) {
-    throw new UserError(
-      `There is no topic "${values.topic}". Topics: ${bank.topics.map((topic) => topic.id).join(', ')}`,
-    );
-  }
-  const questions = drawQuestions(
-    bank.questions,
-    { topic: values.topic, difficulty },
-    count,
-    seededRandom(seed),
-  );
-  if (questions.length === 0) throw new UserError('No question matches that topic and difficulty.');
-
-  const round = new QuizRound({
-    place: { roundId: `terminal-${seed}`, guildId: 'terminal', channelId: 'terminal', starterId: PLAYER.id },
-    questions,
-    settings: { secondsPerQuestion: 24 * 60 * 60, revealSeconds: 0, scoring: 'accuracy' },
+  // The terminal waits for each answer: no deadline passes, as the clock only moves when told.
+  const app = createStudyApp({
+    bank: () => bank,
+    store: new MemoryScoreStore(),
     scheduler: new ManualScheduler(Date.now()),
-    listener: terminalListener(io),
+    random: seededRandom(seed),
+    logger: createLogger({ level: 'silent', secrets: [] }),
+    defaults: { count, seconds: ROUND_LIMITS.seconds.max, scoring: 'accuracy', revealSeconds: 0 },
+    observers: [terminalObserver(io)],
   });
+  const started = app.rounds.start({ ...PLACE, starter: ACTOR, topic: values.topic, difficulty });
+  if (!started.ok) throw new Error('the terminal already has a round');
+  const { round } = started;
   const input = createInterface({ input: io.stdin, terminal: false });
   const lines = input[Symbol.asyncIterator]();
   try {
-    round.start();
+    app.rounds.begin(round);
     while (round.phase === 'asking') {
       const question = round.currentQuestion as Question;
       io.stdout.write('> ');
@@ -73,7 +67,7 @@ export const playCommand: CliCommand = async (args, io) => {
       if (next.done) {
         line(io);
         line(io, 'No more answers on standard input: stopping the round.');
-        round.stop();
+        app.rounds.stop(PLACE.channelId, ACTOR);
         break;
       }
       if (question.type !== 'open') {
@@ -82,11 +76,18 @@ export const playCommand: CliCommand = async (args, io) => {
           line(io, answerHint(question));
           continue;
         }
-        const result = round.submit(PLAYER.id, PLAYER.name, round.questionIndex, submission);
+        const origin = {
+          ...PLACE,
+          roundId: round.id,
+          questionIndex: round.questionIndex,
+          postId: undefined,
+          userId: PLAYER.id,
+        };
+        const result = app.rounds.answer(origin, PLAYER.name, submission);
         if (!result.ok) line(io, ANSWER_REFUSAL_TEXT[result.reason]);
       }
-      round.skip(); // close the question: the reveal
-      round.skip(); // and move on
+      app.rounds.skip(PLACE.channelId, ACTOR); // close the question: the reveal
+      if (round.isLive) app.rounds.skip(PLACE.channelId, ACTOR); // and move on
     }
   } finally {
     input.close();
@@ -94,13 +95,7 @@ export const playCommand: CliCommand = async (args, io) => {
   return 0;
 };
 
-function parseDifficulty(value: string | undefined): Difficulty | undefined {
-  if (value === undefined) return undefined;
-  if ((DIFFICULTIES as readonly string[]).includes(value)) return value as Difficulty;
-  throw new UserError(`--difficulty must be one of ${DIFFICULTIES.join(', ')}, not "${value}"`);
-}
-
-function terminalListener(io: CliIo): RoundListener {
+function terminalObserver(io: CliIo): RoundObserver {
   return {
     questionOpened(round, index) {
       const question = round.questions[index] as Question;
@@ -125,7 +120,7 @@ function terminalListener(io: CliIo): RoundListener {
       const scored = round.outcomes.filter((outcome) => outcome.question.type !== 'open').length;
       const you = standings.find((standing) => standing.userId === PLAYER.id);
       line(io);
-      line(io, reason === 'stopped' ? 'Round stopped.' : 'Round over.');
+      line(io, reason === 'completed' ? 'Round over.' : 'Round stopped.');
       line(io, `Score: ${you?.correct ?? 0}/${scored} correct, ${you?.points ?? 0} points.`);
     },
   };

@@ -1,8 +1,10 @@
 import { once } from 'node:events';
+import { COMMANDS } from '../../commands/index.ts';
 import { UserError } from '../core/userError.ts';
 import { startBot } from '../discord/startBot.ts';
 import { createLogger } from '../logger.ts';
-import { createScoreStore, ScoreFileError } from '../store/ScoreStore.ts';
+import { createScoreStore } from '../store/createScoreStore.ts';
+import { ScoreFileError } from '../store/ScoreFileError.ts';
 import { questionsDir } from './bankLocation.ts';
 import type { CliCommand } from './cliIo.ts';
 import { loadConfig } from './loadEnv.ts';
@@ -32,6 +34,7 @@ export const startCommand: CliCommand = async (args, io) => {
   );
   const bot = await startBot({
     token: config.DISCORD_TOKEN,
+    commands: COMMANDS,
     apiUrl: config.DISCORD_API_URL,
     bank,
     store,

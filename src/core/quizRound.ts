@@ -42,7 +42,19 @@ export interface QuestionOutcome {
   answers: readonly ScoredAnswer[];
 }
 
-export type RoundEndReason = 'completed' | 'stopped';
+/**
+ * Why a round ended: it ran its course, a member stopped it, the bot is shutting down, the
+ * channel refused the round's messages (a lost permission, repeated failures), or the channel
+ * (or its server) is gone.
+ */
+export type RoundEndReason =
+  | 'completed'
+  | 'stopped-by-member'
+  | 'shutdown'
+  | 'channel-refused'
+  | 'channel-gone';
+
+export type StopReason = Exclude<RoundEndReason, 'completed'>;
 
 export interface RoundListener {
   questionOpened(round: QuizRound, index: number, deadline: number): void;
@@ -90,6 +102,10 @@ export class QuizRound {
   #timer: TimerHandle | undefined;
   #locked = new Map<string, LockedAnswer>();
   #tallies = new Map<string, MemberTally>();
+  #endReason: RoundEndReason | undefined;
+  #droppedQuestion: number | undefined;
+  /** Where each question is shown (a message id), so answers are taken only from there. */
+  readonly #shownAt = new Map<number, string>();
   readonly #scheduler: Scheduler;
   readonly #listener: RoundListener;
 
@@ -135,6 +151,24 @@ export class QuizRound {
 
   get answeredCount(): number {
     return this.#locked.size;
+  }
+
+  get endReason(): RoundEndReason | undefined {
+    return this.#endReason;
+  }
+
+  /** The question that was open, and dropped unscored, when the round was stopped. */
+  get droppedQuestion(): number | undefined {
+    return this.#droppedQuestion;
+  }
+
+  /** Notes where a question is shown; its answers are then taken from there only. */
+  markShown(questionIndex: number, postId: string): void {
+    this.#shownAt.set(questionIndex, postId);
+  }
+
+  shownAt(questionIndex: number): string | undefined {
+    return this.#shownAt.get(questionIndex);
   }
 
   /** Why an answer to this question would be refused right now, without submitting one. */
@@ -193,12 +227,14 @@ export class QuizRound {
   }
 
   /** Ends the round now; an open question is dropped unscored, so no point is shown and then lost. */
-  stop(): boolean {
+  stop(reason: StopReason): boolean {
     if (!this.isLive) return false;
     this.#cancelTimer();
+    if (this.#phase === 'asking' && this.#index >= 0) this.#droppedQuestion = this.#index;
     this.#locked.clear();
     this.#phase = 'stopped';
-    this.#listener.roundEnded(this, 'stopped', this.standings());
+    this.#endReason = reason;
+    this.#listener.roundEnded(this, reason, this.standings());
     return true;
   }
 
@@ -303,6 +339,7 @@ export class QuizRound {
   #finish(): void {
     this.#cancelTimer();
     this.#phase = 'finished';
+    this.#endReason = 'completed';
     this.#listener.roundEnded(this, 'completed', this.standings());
   }
 

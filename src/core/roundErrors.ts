@@ -5,7 +5,8 @@ export type AnswerRefusal =
   | 'round-over'
   | 'unknown-round'
   | 'invalid-answer'
-  | 'not-scored';
+  | 'not-scored'
+  | 'not-this-round';
 
 export const ANSWER_REFUSAL_TEXT: Record<AnswerRefusal, string> = {
   'already-answered': 'Your answer for this question is already locked in — one answer per question.',
@@ -14,4 +15,5 @@ export const ANSWER_REFUSAL_TEXT: Record<AnswerRefusal, string> = {
   'unknown-round': 'This round is no longer running (it may have ended or the bot restarted).',
   'invalid-answer': 'That answer does not fit this question.',
   'not-scored': 'This is a discussion question: there is nothing to lock in.',
+  'not-this-round': 'This button does not belong to a question here. Answer on the question’s own message.',
 };

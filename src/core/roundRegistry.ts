@@ -1,6 +1,6 @@
 import { drawQuestions } from './drawQuestions.ts';
 import type { Difficulty, Question } from './question.ts';
-import { QuizRound, type RoundListener, type RoundSettings } from './quizRound.ts';
+import { QuizRound, type RoundListener, type RoundSettings, type StopReason } from './quizRound.ts';
 import { type Random, randomId } from './random.ts';
 import type { Scheduler } from './scheduler.ts';
 
@@ -104,8 +104,8 @@ export class RoundRegistry {
   }
 
   /** Stops every live round, e.g. on shutdown. */
-  stopAll(): void {
-    for (const round of this.live()) round.stop();
+  stopAll(reason: StopReason): void {
+    for (const round of this.live()) round.stop(reason);
   }
 
   #forget(round: QuizRound): void {

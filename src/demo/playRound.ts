@@ -57,7 +57,7 @@ export async function playRound(scene: Scene): Promise<RoundTally> {
       scoring: 'speed',
     },
   });
-  const round = scene.bot.context.rounds.inChannel(channelId);
+  const round = scene.bot.context.app.rounds.inChannel(channelId);
   if (!round) throw new Error('the bot did not start a round');
 
   const wrongGuesses = scene.bank.glossary.concepts

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { DestinationStream } from 'pino';
+import { COMMANDS } from '../../commands/index.ts';
 import type { Bank } from '../bank/loadBank.ts';
 import type { CliIo } from '../cli/cliIo.ts';
 import { deployCommandsCommand } from '../cli/deployCommandsCommand.ts';
@@ -12,7 +13,7 @@ import { plural } from '../discord/render/text.ts';
 import { type RunningBot, startBot } from '../discord/startBot.ts';
 import { createLogger } from '../logger.ts';
 import { type Loopback, startLoopback } from '../loopback/index.ts';
-import { createScoreStore } from '../store/ScoreStore.ts';
+import { createScoreStore } from '../store/createScoreStore.ts';
 import { type ChannelWatcher, watchChannel } from './channelWatcher.ts';
 import { castMembers, type DemoMember } from './demoCast.ts';
 import { pickDrawSeed } from './pickDrawSeed.ts';
@@ -176,6 +177,7 @@ async function setUpAndPlay(
   const revealSeconds = DEMO_REVEAL_SECONDS;
   stage.bot = await startBot({
     token: loopback.token,
+    commands: COMMANDS,
     apiUrl: loopback.apiUrl,
     bank: settings.bank,
     store,

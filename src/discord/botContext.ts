@@ -5,32 +5,18 @@ import type {
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Bank } from '../bank/loadBank.ts';
-import type { RoundRegistry } from '../core/roundRegistry.ts';
-import type { Scheduler } from '../core/scheduler.ts';
+import type { StudyApp } from '../app/studyApp.ts';
 import type { Logger } from '../logger.ts';
-import type { ScoreStore } from '../store/ScoreStore.ts';
 import type { CustomId } from './customIds.ts';
 import type { RoundPresenter } from './roundPresenter.ts';
 
-export interface RoundDefaults {
-  count: number;
-  seconds: number;
-  scoring: 'accuracy' | 'speed';
-  revealSeconds: number;
-}
-
 /** What command handlers may use; built once per bot. */
 export interface BotContext {
-  bank(): Bank;
-  store: ScoreStore;
-  rounds: RoundRegistry;
+  /** The use cases: every rule of the game lives there. */
+  app: StudyApp;
+  /** Rendering and sending of rounds; commands only attach where to tell a starter about refusals. */
   presenter: RoundPresenter;
-  scheduler: Scheduler;
   logger: Logger;
-  defaults: RoundDefaults;
-  /** False once shutdown has begun: no new rounds, no new answers. */
-  isAccepting(): boolean;
 }
 
 export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;

@@ -1,15 +1,13 @@
-import type { Bank } from '../bank/loadBank.ts';
-import { topicTitle } from '../bank/topicTitle.ts';
-import { isScored } from '../core/question.ts';
-import type { QuestionOutcome, QuizRound, RoundEndReason, RoundListener } from '../core/quizRound.ts';
+import type { RoundObserver, Saved } from '../app/roundObserver.ts';
+import type { StudyApp } from '../app/studyApp.ts';
+import type { QuestionOutcome, QuizRound, RoundEndReason } from '../core/quizRound.ts';
 import type { Scheduler, TimerHandle } from '../core/scheduler.ts';
 import type { Standing } from '../core/standings.ts';
 import type { Logger } from '../logger.ts';
-import type { QuestionResult, ScoreStore } from '../store/ScoreStore.ts';
 import type { ChannelMessenger } from './channelMessenger.ts';
 import { describeError, isChannelUnusable } from './discordErrors.ts';
-import { renderQuestion, renderReveal } from './render/questionMessage.ts';
-import { renderRoundSummary, type StopCause } from './render/roundSummary.ts';
+import { renderQuestion, renderReveal, renderStoppedQuestion } from './render/questionMessage.ts';
+import { renderRoundSummary, STOPPED_BECAUSE } from './render/roundSummary.ts';
 
 /** The answered count on a question is edited at most this often, however many click. */
 export const COUNT_UPDATE_INTERVAL_MS = 5_000;
@@ -24,50 +22,42 @@ interface RoundView {
   shownCount: number;
   lastEditAt: number;
   countTimer: TimerHandle | undefined;
-  cause: StopCause;
 }
 
+/** What the presenter reads of the application: titles to render, and how to end an undeliverable round. */
+export type PresenterApp = Pick<StudyApp, 'topicTitle' | 'glossary'> & {
+  rounds: Pick<StudyApp['rounds'], 'end'>;
+};
+
 /**
- * Turns a round's events into Discord messages: one post per question, a coalesced count edit at
- * most every few seconds, one reveal edit (after the scores are durable) and a summary. Each
- * round's calls run in order on their own queue; rounds never wait for each other.
+ * Renders a round's events as Discord messages and sends them: one post per question, a
+ * coalesced count edit at most every few seconds, one reveal edit (once the scores are saved)
+ * and a summary. Each round's calls run in order on their own queue; rounds never wait for each
+ * other. It decides no rule of the game: when Discord refuses a round, it tells the application.
  */
-export class RoundPresenter implements RoundListener {
+export class RoundPresenter implements RoundObserver {
   readonly #views = new Map<string, RoundView>();
-  readonly #bank: () => Bank;
-  readonly #store: ScoreStore;
+  readonly #app: () => PresenterApp;
   readonly #messenger: ChannelMessenger;
   readonly #scheduler: Scheduler;
   readonly #logger: Logger;
 
   constructor(options: {
-    bank: () => Bank;
-    store: ScoreStore;
+    /** Late-bound: the application is built with this presenter among its observers. */
+    app: () => PresenterApp;
     messenger: ChannelMessenger;
     scheduler: Scheduler;
     logger: Logger;
   }) {
-    this.#bank = options.bank;
-    this.#store = options.store;
+    this.#app = options.app;
     this.#messenger = options.messenger;
     this.#scheduler = options.scheduler;
     this.#logger = options.logger;
   }
 
-  /** Ends a round and remembers why, so the summary can say it. */
-  stop(round: QuizRound, cause: StopCause): boolean {
-    if (round.isLive) this.#view(round).cause = cause;
-    return round.stop();
-  }
-
   /** Where to tell the starter if the channel stops taking the round's messages. */
   onDiscordRefusal(round: QuizRound, tellStarter: (text: string) => Promise<unknown>): void {
-    this.#view(round).tellStarter = tellStarter;
-  }
-
-  /** The message of the round's current question, for "a round is already running here". */
-  messageIdOf(roundId: string): string | undefined {
-    return this.#views.get(roundId)?.messageId;
+    if (round.isLive) this.#view(round).tellStarter = tellStarter;
   }
 
   /** Resolves when every round's queued Discord calls are done. */
@@ -88,6 +78,7 @@ export class RoundPresenter implements RoundListener {
       'post question',
       async () => {
         view.messageId = await this.#messenger.send(round.place.channelId, payload);
+        round.markShown(index, view.messageId);
       },
       true,
     );
@@ -112,23 +103,16 @@ export class RoundPresenter implements RoundListener {
     });
   }
 
-  questionClosed(round: QuizRound, outcome: QuestionOutcome): void {
+  questionClosed(round: QuizRound, outcome: QuestionOutcome, saved: Saved): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
     // Everything else waits for the queue: a close at a deadline shared by many rounds stays cheap.
     this.#enqueue(round, view, 'reveal answer', async () => {
-      const result = questionResult(round, outcome);
-      if (result) this.#store.record(result);
-      let note: string | undefined;
-      try {
-        await this.#store.flush();
-      } catch (error) {
-        this.#logger.error({ ...this.#fields(round), err: error }, 'scores could not be saved');
-        note = 'Scores could not be saved just now; the bot will keep trying.';
-      }
+      const note = (await saved)
+        ? undefined
+        : 'Scores could not be saved just now; the bot will keep trying.';
       if (!view.messageId) return;
-      const glossary = this.#bank().glossary;
-      const titles = new Map(outcome.question.concepts.map((id) => [id, glossary.get(id)?.title ?? id]));
+      const titles = this.#app().glossary.titles(outcome.question.concepts);
       const topicTitle = this.#topicTitle(outcome.question.topic);
       await this.#messenger.edit(
         round.place.channelId,
@@ -138,17 +122,30 @@ export class RoundPresenter implements RoundListener {
     });
   }
 
-  roundEnded(round: QuizRound, reason: RoundEndReason, standings: readonly Standing[]): void {
+  roundEnded(round: QuizRound, reason: RoundEndReason, standings: readonly Standing[], saved: Saved): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
-    const payload = renderRoundSummary(round, reason, view.cause, standings, this.#roundTopicTitle(round));
-    this.#logger.info(
-      { ...this.#fields(round), reason, cause: view.cause, players: standings.length },
-      'round ended',
-    );
+    const topicTitle = this.#roundTopicTitle(round);
+    this.#logger.info({ ...this.#fields(round), reason, players: standings.length }, 'round ended');
+    const dropped = round.droppedQuestion;
+    // Nobody can be told in a channel that is gone.
+    if (dropped !== undefined && reason !== 'completed' && reason !== 'channel-gone') {
+      const payload = renderStoppedQuestion(
+        round,
+        dropped,
+        this.#topicTitle(round.questions[dropped]?.topic),
+        STOPPED_BECAUSE[reason],
+      );
+      this.#enqueue(round, view, 'close stopped question', async () => {
+        if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
+      });
+    }
+    const summary = renderRoundSummary(round, reason, standings, topicTitle);
     this.#enqueue(round, view, 'post summary', async () => {
-      await this.#store.flush().catch(() => undefined);
-      if (view.cause !== 'discord-error') await this.#messenger.send(round.place.channelId, payload);
+      await saved;
+      if (reason !== 'channel-refused' && reason !== 'channel-gone') {
+        await this.#messenger.send(round.place.channelId, summary);
+      }
     });
     view.queue = view.queue.finally(() => {
       if (this.#views.get(round.id) === view) this.#views.delete(round.id);
@@ -164,7 +161,6 @@ export class RoundPresenter implements RoundListener {
         shownCount: 0,
         lastEditAt: 0,
         countTimer: undefined,
-        cause: 'completed',
         tellStarter: undefined,
       };
       this.#views.set(round.id, view);
@@ -193,8 +189,7 @@ export class RoundPresenter implements RoundListener {
     const unusable = isChannelUnusable(error);
     this.#logger.warn({ ...this.#fields(round), action, ...describeError(error) }, 'Discord call failed');
     if ((unusable || essential) && round.isLive) {
-      view.cause = 'discord-error';
-      round.stop();
+      this.#app().rounds.end(round, 'channel-refused');
       view.tellStarter?.(refusalNotice(round.place.channelId, error)).catch((notice: unknown) =>
         // After 15 minutes the start interaction can no longer carry a follow-up.
         this.#logger.warn({ ...this.#fields(round), ...describeError(notice) }, 'could not tell the starter'),
@@ -208,7 +203,7 @@ export class RoundPresenter implements RoundListener {
   }
 
   #topicTitle(topicId: string | undefined): string {
-    return topicId === undefined ? 'Quiz' : topicTitle(this.#bank(), topicId);
+    return topicId === undefined ? 'Quiz' : this.#app().topicTitle(topicId);
   }
 
   #roundTopicTitle(round: QuizRound): string {
@@ -235,23 +230,4 @@ function refusalNotice(channelId: string, error: unknown): string {
     ? 'I am not allowed to post there any more (or the channel is gone). Give me View Channel, Send Messages and Embed Links in that channel'
     : 'Discord kept failing to take my messages. Wait a moment';
   return `The quiz round in <#${channelId}> has stopped: ${why}, then start a new round with /quiz start. Scores so far are saved.`;
-}
-
-function questionResult(round: QuizRound, outcome: QuestionOutcome): QuestionResult | undefined {
-  if (!isScored(outcome.question) || outcome.answers.length === 0) return undefined;
-  return {
-    guildId: round.place.guildId,
-    roundId: round.id,
-    questionId: outcome.question.id,
-    topic: outcome.question.topic,
-    concepts: outcome.question.concepts,
-    at: outcome.closedAt,
-    answers: outcome.answers.map(({ userId, displayName, correct, points, streak }) => ({
-      userId,
-      displayName,
-      correct,
-      points,
-      streak,
-    })),
-  };
 }

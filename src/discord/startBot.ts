@@ -1,14 +1,14 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Agent } from 'undici';
-import { COMMANDS } from '../../commands/index.ts';
+import type { RoundDefaults } from '../app/roundLimits.ts';
+import { createStudyApp, type StudyApp } from '../app/studyApp.ts';
 import type { Bank } from '../bank/loadBank.ts';
 import { type Random, seededRandom } from '../core/random.ts';
-import { RoundRegistry } from '../core/roundRegistry.ts';
 import { realScheduler, type Scheduler } from '../core/scheduler.ts';
 import { UserError } from '../core/userError.ts';
 import type { Logger } from '../logger.ts';
 import type { ScoreStore } from '../store/ScoreStore.ts';
-import type { BotContext, RoundDefaults } from './botContext.ts';
+import type { BotContext, SlashCommand } from './botContext.ts';
 import { restMessenger } from './channelMessenger.ts';
 import { createInteractionRouter } from './interactionRouter.ts';
 import { NO_PINGS } from './render/text.ts';
@@ -29,6 +29,8 @@ function settleWithin(work: Promise<unknown>, ms: number): Promise<unknown> {
 
 export interface BotOptions {
   token: string;
+  /** The slash commands to serve, handed in by the composition root (`studyquiz start`). */
+  commands: readonly SlashCommand[];
   /** REST base for discord.js (`rest.api`), e.g. a proxy or the loopback Discord. */
   apiUrl?: string | undefined;
   bank: Bank;
@@ -78,41 +80,27 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scheduler = options.scheduler ?? realScheduler;
   const agent = createRestAgent();
   const client = new Client(clientOptions(options, agent));
-  let accepting = true;
   const presenter = new RoundPresenter({
-    bank: () => options.bank,
-    store,
+    app: () => app,
     messenger: restMessenger(client.rest),
     scheduler,
     logger,
   });
-  const rounds = new RoundRegistry({
-    questions: () => options.bank.questions,
-    scheduler,
-    random: options.random ?? seededRandom(Date.now() >>> 0),
-    listener: presenter,
-  });
-  const context: BotContext = {
+  const app: StudyApp = createStudyApp({
     bank: () => options.bank,
     store,
-    rounds,
-    presenter,
     scheduler,
+    random: options.random ?? seededRandom(Date.now() >>> 0),
     logger,
     defaults: options.defaults,
-    isAccepting: () => accepting,
-  };
+    observers: [presenter],
+  });
+  const context: BotContext = { app, presenter, logger };
 
-  client.on(Events.InteractionCreate, createInteractionRouter(COMMANDS, context));
-  client.on(Events.ChannelDelete, (channel) => {
-    const round = rounds.inChannel(channel.id);
-    // Nobody can be told in a channel that is gone: the round just ends and frees its slot.
-    if (round) presenter.stop(round, 'discord-error');
-  });
-  client.on(Events.GuildDelete, (guild) => {
-    for (const round of rounds.live())
-      if (round.place.guildId === guild.id) presenter.stop(round, 'discord-error');
-  });
+  client.on(Events.InteractionCreate, createInteractionRouter(options.commands, context));
+  // Nobody can be told in a channel that is gone: the round just ends and frees its slot.
+  client.on(Events.ChannelDelete, (channel) => app.rounds.channelGone(channel.id));
+  client.on(Events.GuildDelete, (guild) => app.rounds.guildGone(guild.id));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
   client.rest.on('rateLimited', (info) =>
@@ -138,8 +126,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
-      accepting = false;
-      for (const round of rounds.live()) presenter.stop(round, 'shutdown');
+      await settleWithin(app.rounds.shutdown(), SHUTDOWN_GRACE_MS);
       await settleWithin(presenter.idle(), SHUTDOWN_GRACE_MS);
       await store
         .close()

@@ -40,11 +40,20 @@ export class CoalescingWriter {
    * would have covered them fails (the changes stay pending, and the next change or flush retries).
    */
   flush(): Promise<void> {
+    const promise = this.whenWritten();
+    this.start();
+    return promise;
+  }
+
+  /**
+   * Like flush, without starting a write now: the one `changed` scheduled covers everything noted
+   * in this tick, so a burst of changes still costs one write.
+   */
+  whenWritten(): Promise<void> {
     const change = this.noted;
     if (this.written >= change) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiters.push({ change, resolve, reject });
-      this.start();
     });
   }
 

@@ -8,6 +8,8 @@ import { type MemberColumns, MemberTable, TallyTable, WeekTable } from './tables
 const WEEKS_KEPT = 8;
 /** Weekly indexes kept per guild: this week and the last, around the turn of a week. */
 const WEEK_INDEXES_KEPT = 2;
+/** Questions remembered per guild so that a retried record counts once; retries come within minutes. */
+export const RECORDED_KEPT = 1_000;
 
 /**
  * One guild's scores as columns indexed by member slot (the order members first answered), the
@@ -22,6 +24,9 @@ export class Guild implements GuildTables {
   readonly topics = new Map<string, TallyTable>();
   readonly concepts = new Map<string, TallyTable>();
   readonly weeks = new Map<string, WeekTable>();
+  /** The latest recorded questions as `roundId:questionId`, oldest first. */
+  readonly recorded: string[] = [];
+  private readonly recordedSet = new Set<string>();
   /** Built on first use from `weeks`, then kept up to date. */
   private readonly weekly = new Map<string, RankIndex<number>>();
 
@@ -48,7 +53,20 @@ export class Guild implements GuildTables {
     for (const [key, columns] of Object.entries(data.concepts))
       guild.concepts.set(key, new TallyTable(columns));
     for (const [key, columns] of Object.entries(data.weeks)) guild.weeks.set(key, new WeekTable(columns));
+    for (const key of data.recorded) guild.markRecorded(key);
     return guild;
+  }
+
+  /** False when this question was recorded already; else remembers it (forgetting the oldest). */
+  markRecorded(key: string): boolean {
+    if (this.recordedSet.has(key)) return false;
+    this.recorded.push(key);
+    this.recordedSet.add(key);
+    if (this.recorded.length > RECORDED_KEPT) {
+      const oldest = this.recorded.shift();
+      if (oldest !== undefined) this.recordedSet.delete(oldest);
+    }
+    return true;
   }
 
   /** The member's slot, adding the member (nothing scored, first seen at `at`) if new. */

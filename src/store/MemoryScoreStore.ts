@@ -11,31 +11,34 @@ import type {
 
 /** Scores that live as long as the process: for tests, demos and trying the bot out. */
 export class MemoryScoreStore implements ScoreStore {
-  protected board = new Scoreboard();
-  protected closed = false;
+  readonly #board = new Scoreboard();
+  #closed = false;
 
   async load(): Promise<void> {}
 
-  record(result: QuestionResult): void {
-    if (this.closed) throw new Error('The score store is closed; nothing more can be recorded.');
-    this.board.record(result);
+  async record(result: QuestionResult): Promise<void> {
+    if (this.#closed) throw new Error('The score store is closed; nothing more can be recorded.');
+    this.#board.record(result);
   }
 
-  async flush(): Promise<void> {}
-
-  leaderboard(guildId: string, query: LeaderboardQuery): LeaderboardPage {
-    return this.board.leaderboard(guildId, query.period, query.now, query.offset, query.limit);
+  async leaderboard(guildId: string, query: LeaderboardQuery): Promise<LeaderboardPage> {
+    return this.#board.leaderboard(guildId, query.period, query.now, query.offset, query.limit);
   }
 
-  rankOf(guildId: string, userId: string, period: Period, now: number): LeaderboardEntry | undefined {
-    return this.board.rankOf(guildId, userId, period, now);
+  async rankOf(
+    guildId: string,
+    userId: string,
+    period: Period,
+    now: number,
+  ): Promise<LeaderboardEntry | undefined> {
+    return this.#board.rankOf(guildId, userId, period, now);
   }
 
-  memberStats(guildId: string, userId: string): MemberStats | undefined {
-    return this.board.memberStats(guildId, userId);
+  async memberStats(guildId: string, userId: string): Promise<MemberStats | undefined> {
+    return this.#board.memberStats(guildId, userId);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.#closed = true;
   }
 }

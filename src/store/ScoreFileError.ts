@@ -8,12 +8,13 @@ export class ScoreFileError extends Error {
   constructor(
     readonly file: string,
     readonly problem: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; advice?: string },
   ) {
     super(
       `Cannot load the score file ${file}: ${problem}.\n` +
-        'The file was left untouched. To start with empty scores, move it aside ' +
-        `(for example: mv '${file}' '${file}.broken'); or restore it from a backup.`,
+        (options?.advice ??
+          'The file was left untouched. To start with empty scores, move it aside ' +
+            `(for example: mv '${file}' '${file}.broken'); or restore it from a backup.`),
       options,
     );
   }

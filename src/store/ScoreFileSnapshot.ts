@@ -10,6 +10,7 @@ export interface GuildTables {
   readonly topics: ReadonlyMap<string, ColumnTable<TallyColumns>>;
   readonly concepts: ReadonlyMap<string, ColumnTable<TallyColumns>>;
   readonly weeks: ReadonlyMap<string, ColumnTable<WeekColumns>>;
+  readonly recorded: readonly string[];
 }
 
 /** A column held by the snapshot, or the part of it from `from` up to `to`. */
@@ -73,7 +74,8 @@ export class ScoreFileSnapshot {
         }
         out.push('}');
       }
-      out.push('}');
+      // A thousand short keys at most: copied as text now, so later records never mix in.
+      out.push(`,"recorded":${JSON.stringify(guild.recorded)}}`);
     }
     out.push('}}\n');
     return new ScoreFileSnapshot(out, releases);

@@ -1,6 +1,3 @@
-export { createScoreStore, type ScoreStoreConfig } from './createScoreStore.ts';
-export { ScoreFileError } from './ScoreFileError.ts';
-
 /** `week` is the current ISO week (Monday to Sunday, UTC). */
 export type Period = 'all-time' | 'week';
 
@@ -64,17 +61,23 @@ export interface LeaderboardQuery {
   now: number;
 }
 
-/** Scores per guild (server): a member's points in one guild never show in another. */
+/**
+ * The storage port: scores per guild (server), so a member's points in one guild never show in
+ * another. Every call is asynchronous, so a networked database fits behind it as well as memory
+ * or a file. Nothing here assumes where the scores live.
+ */
 export interface ScoreStore {
-  /** Reads the file (a missing file is an empty store); throws ScoreFileError when it cannot be used. */
+  /** Opens the store (reads the file, connects); throws ScoreFileError or a UserError when it cannot be used. */
   load(): Promise<void>;
-  /** Updates memory at once and schedules a coalesced write. */
-  record(result: QuestionResult): void;
-  /** Resolves once everything recorded before the call is durable on disk. */
-  flush(): Promise<void>;
-  leaderboard(guildId: string, query: LeaderboardQuery): LeaderboardPage;
-  rankOf(guildId: string, userId: string, period: Period, now: number): LeaderboardEntry | undefined;
-  memberStats(guildId: string, userId: string): MemberStats | undefined;
-  /** Flushes, then refuses further records. */
+  /**
+   * Records one question's results. Resolves once they are durable; rejects when they could not
+   * be saved (a store that keeps them pending retries them with the next record). Recording the
+   * same round and question again changes nothing.
+   */
+  record(result: QuestionResult): Promise<void>;
+  leaderboard(guildId: string, query: LeaderboardQuery): Promise<LeaderboardPage>;
+  rankOf(guildId: string, userId: string, period: Period, now: number): Promise<LeaderboardEntry | undefined>;
+  memberStats(guildId: string, userId: string): Promise<MemberStats | undefined>;
+  /** Saves what is pending, then refuses further records. */
   close(): Promise<void>;
 }

@@ -35,8 +35,10 @@ export class Scoreboard {
     return board;
   }
 
-  record(result: QuestionResult): void {
+  /** False (and nothing changes) when this round's question was recorded already. */
+  record(result: QuestionResult): boolean {
     const guild = this.guild(result.guildId);
+    if (!guild.markRecorded(`${result.roundId}:${result.questionId}`)) return false;
     const { at } = result;
     const weekKey = isoWeek(at);
     const week = guild.week(weekKey);
@@ -63,6 +65,7 @@ export class Scoreboard {
       addAnswer(week.write(), row, answer.correct, answer.points, at);
       weekIndex?.insert(row);
     }
+    return true;
   }
 
   leaderboard(guildId: string, period: Period, now: number, offset: number, limit: number): LeaderboardPage {

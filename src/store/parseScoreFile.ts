@@ -1,3 +1,4 @@
+import { canMigrate, migrateScoreFile } from './migrateScoreFile.ts';
 import { ScoreFileError } from './ScoreFileError.ts';
 import {
   SCORE_FILE_FORMAT,
@@ -6,8 +7,14 @@ import {
   scoreFileSchema,
 } from './scoreFileSchema.ts';
 
+export interface ParsedScoreFile {
+  data: ScoreFileData;
+  /** The version the file had when it was older than this release's: it was migrated in memory. */
+  migratedFrom: number | undefined;
+}
+
 /** Checks the text of a score file; anything unusable becomes a ScoreFileError naming the problem. */
-export function parseScoreFile(file: string, text: string): ScoreFileData {
+export function parseScoreFile(file: string, text: string): ParsedScoreFile {
   if (text.trim() === '') throw new ScoreFileError(file, 'the file is empty');
 
   let json: unknown;
@@ -22,14 +29,17 @@ export function parseScoreFile(file: string, text: string): ScoreFileData {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ScoreFileError(file, `it holds ${kindOf(json)}, not a studyquiz score file`);
   }
-  const { format, version } = json as Record<string, unknown>;
+  let fields = json as Record<string, unknown>;
+  const { format, version } = fields;
   if (format !== SCORE_FILE_FORMAT) {
     throw new ScoreFileError(
       file,
       `it is not a studyquiz score file ("format" is ${show(format)}, expected "${SCORE_FILE_FORMAT}")`,
     );
   }
-  if (version !== SCORE_FILE_VERSION) {
+  const migratedFrom = version !== SCORE_FILE_VERSION && canMigrate(version) ? version : undefined;
+  if (migratedFrom !== undefined) fields = migrateScoreFile(fields, SCORE_FILE_VERSION);
+  else if (version !== SCORE_FILE_VERSION) {
     const newer = typeof version === 'number' && version > SCORE_FILE_VERSION;
     throw new ScoreFileError(
       file,
@@ -39,7 +49,7 @@ export function parseScoreFile(file: string, text: string): ScoreFileData {
     );
   }
 
-  const parsed = scoreFileSchema.safeParse(json);
+  const parsed = scoreFileSchema.safeParse(fields);
   if (!parsed.success) {
     const shown = parsed.error.issues
       .slice(0, 3)
@@ -50,7 +60,7 @@ export function parseScoreFile(file: string, text: string): ScoreFileData {
       `it has the wrong shape: ${shown.join('; ')}${more > 0 ? `; and ${more} more problem(s)` : ''}`,
     );
   }
-  return parsed.data;
+  return { data: parsed.data, migratedFrom };
 }
 
 function describeJsonError(text: string, error: unknown): string {

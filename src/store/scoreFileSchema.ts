@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
 /*
- * The score file, format version 1. Each guild is stored by columns: member i is the i-th entry
- * of every `members` column, and tally tables name members by that index. Long flat arrays keep
- * a 100,000-member file quick to parse, check and write.
+ * The score file, format version 2 (version 1 had no "recorded": see migrateScoreFile.ts). Each
+ * guild is stored by columns: member i is the i-th entry of every `members` column, and tally
+ * tables name members by that index. Long flat arrays keep a 100,000-member file quick to parse,
+ * check and write.
  *
  * {
  *   "format": "studyquiz-scores",
- *   "version": 1,
+ *   "version": 2,
  *   "guilds": {
  *     "<guildId>": {
  *       "members": {
@@ -20,13 +21,15 @@ import { z } from 'zod';
  *       "weeks": {                                          ISO weeks (UTC), the most recent few
  *         "2026-W48": { "member": [0, …], "points": [40, …], "answered": [3, …], "correct": [2, …],
  *                       "reachedAt": [1764000000000, …] }
- *       }
+ *       },
+ *       "recorded": ["<roundId>:<questionId>", …]          the latest questions recorded, so a
+ *                                                         retried record counts once
  *     }
  *   }
  * }
  */
 export const SCORE_FILE_FORMAT = 'studyquiz-scores';
-export const SCORE_FILE_VERSION = 1;
+export const SCORE_FILE_VERSION = 2;
 
 /**
  * A column of values, checked by `firstBad` in one loop rather than one schema per value: a
@@ -91,6 +94,7 @@ const guildSchema = z
     topics: z.record(z.string(), tallyTable),
     concepts: z.record(z.string(), tallyTable),
     weeks: z.record(z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as "2026-W48"'), weekTable),
+    recorded: z.array(z.string()),
   })
   .transform((guild, ctx) => {
     const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });

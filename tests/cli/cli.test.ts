@@ -154,7 +154,7 @@ describe('studyquiz play', () => {
   it('GIVEN an unknown topic THEN the valid topics are listed', async () => {
     const { io, stderr } = captureIo();
     expect(await runCli(['play', '--topic', 'nope', '--bank', SAMPLE], io)).toBe(1);
-    expect(stderr()).toMatch(/There is no topic "nope"\. Topics: sample/);
+    expect(stderr()).toMatch(/There is no topic "nope"\. Pick one from the list: `sample`/);
   });
 
   it('GIVEN a hostile count THEN it is refused with the valid range', async () => {

@@ -189,15 +189,36 @@ describe('skip and stop', () => {
     round.submit('ann', 'Ann', 0, A);
     scheduler.advance(25_000);
     round.submit('ann', 'Ann', 1, A);
-    expect(round.stop()).toBe(true);
+    expect(round.stop('stopped-by-member')).toBe(true);
     expect(round.phase).toBe('stopped');
-    expect(listener.ended()).toMatchObject({ reason: 'stopped' });
+    expect(listener.ended()).toMatchObject({ reason: 'stopped-by-member' });
+    expect(round.endReason).toBe('stopped-by-member');
+    expect(round.droppedQuestion).toBe(1);
     expect(listener.ended()?.standings[0]).toMatchObject({ userId: 'ann', points: 100, answered: 1 });
     expect(scheduler.pendingTimers).toBe(0);
     scheduler.advance(60_000);
     expect(listener.types.filter((t) => t === 'ended')).toHaveLength(1);
-    expect(round.stop()).toBe(false);
+    expect(round.stop('stopped-by-member')).toBe(false);
     expect(round.skip()).toBe(false);
+  });
+});
+
+describe('why a round ended', () => {
+  it('GIVEN a stop during a reveal THEN no question is dropped and the reason is kept', () => {
+    const { round, scheduler } = setup([multipleChoice('q1'), multipleChoice('q2')]);
+    scheduler.advance(20_000);
+    expect(round.phase).toBe('revealing');
+    round.stop('shutdown');
+    expect(round.endReason).toBe('shutdown');
+    expect(round.droppedQuestion).toBeUndefined();
+  });
+
+  it('GIVEN a round that runs its course THEN it ended as completed', () => {
+    const { round, scheduler } = setup([multipleChoice('q1')]);
+    scheduler.advance(20_000);
+    expect(round.endReason).toBe('completed');
+    expect(round.stop('stopped-by-member')).toBe(false);
+    expect(round.endReason).toBe('completed');
   });
 });
 
@@ -212,7 +233,7 @@ describe('a round stopped before it started', () => {
       scheduler,
       listener,
     });
-    expect(round.stop()).toBe(true);
+    expect(round.stop('stopped-by-member')).toBe(true);
     round.start();
     expect(round.phase).toBe('stopped');
     expect(listener.types).toEqual(['ended']);

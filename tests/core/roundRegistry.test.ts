@@ -94,7 +94,7 @@ describe('the round registry', () => {
     const started = registry.start(request('c1', { count: 1 }));
     if (!started.ok) throw new Error('should start');
     started.round.start();
-    started.round.stop();
+    started.round.stop('stopped-by-member');
     expect(registry.inChannel('c1')).toBeUndefined();
     expect(registry.byId(started.round.id)).toBeUndefined();
     expect(registry.hasEnded(started.round.id)).toBe(true);
@@ -116,7 +116,7 @@ describe('the round registry', () => {
       const started = registry.start(request(channel));
       if (started.ok) started.round.start();
     }
-    registry.stopAll();
+    registry.stopAll('shutdown');
     expect(registry.liveCount).toBe(0);
     expect(listener.events.filter((e) => e.type === 'ended')).toHaveLength(3);
   });

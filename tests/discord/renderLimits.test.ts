@@ -46,7 +46,7 @@ describe('messages stay within Discord limits with a crowd', () => {
 
   it('GIVEN 2,000 players THEN the summary fits one embed description', () => {
     const { round, standings } = crowdRound(2000);
-    const embed = renderRoundSummary(round, 'completed', 'completed', standings, 'Topic').embeds[0];
+    const embed = renderRoundSummary(round, 'completed', standings, 'Topic').embeds[0];
     expect(embed?.description?.length).toBeLessThanOrEqual(4096);
     expect(embed?.description).toMatch(/…and \d+ more players$/);
     expect(embed?.description?.startsWith('🥇')).toBe(true);

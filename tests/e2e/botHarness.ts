@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, expect } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
@@ -20,7 +21,8 @@ import {
   startLoopback,
   testClientOptions,
 } from '../../src/loopback/index.ts';
-import { createScoreStore, type ScoreStore } from '../../src/store/ScoreStore.ts';
+import { createScoreStore } from '../../src/store/createScoreStore.ts';
+import type { ScoreStore } from '../../src/store/ScoreStore.ts';
 import { captureIo } from '../support/captureIo.ts';
 
 export const SAMPLE_BANK = path.resolve(import.meta.dirname, '../fixtures/sample-bank');
@@ -89,6 +91,7 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
   const launch = (scoreStore: ScoreStore, seed: number) =>
     startBot({
       token: loopback.token,
+      commands: COMMANDS,
       apiUrl: loopback.apiUrl,
       bank,
       store: scoreStore,
@@ -238,7 +241,7 @@ export function waitForSummary(w: BotWorld, channelId = w.channelId): Promise<St
 /** The bank question a question message shows, found by its prompt. */
 export function questionShown(w: BotWorld, message: StoredMessage): Question {
   const prompt = (embedOf(message).description ?? '').split('\n')[0];
-  const question = w.bot.context.bank().questions.find((q) => q.prompt === prompt);
+  const question = w.bot.context.app.bank().questions.find((q) => q.prompt === prompt);
   if (!question) throw new Error(`no question with prompt ${prompt}`);
   return question;
 }

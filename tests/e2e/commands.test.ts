@@ -141,6 +141,6 @@ describe('/quiz start options', () => {
       .reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/There is no topic ".*"\. Pick one from the list: `sample`\./);
-    expect(w.bot.context.rounds.liveCount).toBe(0);
+    expect(w.bot.context.app.rounds.liveCount).toBe(0);
   });
 });

@@ -65,7 +65,7 @@ describe('a full round on the loopback Discord', () => {
         const entry = await cy.click(revealed, explainId).reply();
         expect(entry.ephemeral).toBe(true);
         expect(embedOf(entry).title).toBe(
-          w.bot.context.bank().glossary.get(explainId.slice('explain:'.length))?.title,
+          w.bot.context.app.bank().glossary.get(explainId.slice('explain:'.length))?.title,
         );
       }
       w.scheduler.advance(5_000);
@@ -86,7 +86,7 @@ describe('a full round on the loopback Discord', () => {
       ),
     );
     expect(embedOf(board).footer?.text).toMatch(/You have no points here yet/);
-    expect(w.bot.context.rounds.liveCount).toBe(0);
+    expect(w.bot.context.app.rounds.liveCount).toBe(0);
     expect(w.bot.client.options.intents.toArray()).toEqual(['Guilds']);
   });
 });

@@ -106,11 +106,11 @@ describe('a channel never stays stuck', () => {
     await letTimeRunOut(w, first);
     w.scheduler.advance(5_000);
     expect((await notice).content).toMatch(/I am not allowed to post there any more.*Send Messages/);
-    await w.loopback.driver.waitFor(() => w.bot.context.rounds.liveCount === 0);
+    await w.loopback.driver.waitFor(() => w.bot.context.app.rounds.liveCount === 0);
     w.loopback.world.setBotPermissions(w.channelId, { allow: PermissionFlagsBits.SendMessages });
     await startQuiz(w, starter, { count: 1 }).reply();
     await waitForQuestion(w, 1);
-    expect(w.bot.context.rounds.liveCount).toBe(1);
+    expect(w.bot.context.app.rounds.liveCount).toBe(1);
   });
 
   it('GIVEN the bot may not post in a channel THEN /quiz start says which permissions it needs instead of starting a round', async () => {
@@ -119,14 +119,14 @@ describe('a channel never stays stuck', () => {
     const reply = await startQuiz(w, w.member('Ann'), { count: 1 }).reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/I can't run a round in this channel: I need Embed Links here\./);
-    expect(w.bot.context.rounds.liveCount).toBe(0);
+    expect(w.bot.context.app.rounds.liveCount).toBe(0);
   });
 
   it('GIVEN the channel is deleted mid-round THEN the round ends and nothing is left running', async () => {
     const w = await worlds.start();
     await oneQuestionRound(w);
     w.loopback.world.deleteChannel(w.channelId);
-    await w.loopback.driver.waitFor(() => w.bot.context.rounds.liveCount === 0);
+    await w.loopback.driver.waitFor(() => w.bot.context.app.rounds.liveCount === 0);
     w.scheduler.advance(60_000);
     await w.bot.context.presenter.idle();
     expect(w.scheduler.pendingTimers).toBe(0);
@@ -146,7 +146,7 @@ describe('a channel never stays stuck', () => {
     const starter = w.member('Ann');
     w.loopback.driver.faults.serverError('POST /channels/:channelId/messages', { times: 4, status: 500 });
     await startQuiz(w, starter, { count: 2 }).reply();
-    await w.loopback.driver.waitFor(() => w.bot.context.rounds.liveCount === 0);
+    await w.loopback.driver.waitFor(() => w.bot.context.app.rounds.liveCount === 0);
     await startQuiz(w, starter, { count: 1 }).reply();
     await waitForQuestion(w, 1);
   });

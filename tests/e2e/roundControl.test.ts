@@ -30,7 +30,7 @@ describe('who may stop and skip a round', () => {
         new RegExp(`Only the member who started this round.*can ${subcommand} it`),
       );
     }
-    expect(w.bot.context.rounds.inChannel(w.channelId)?.phase).toBe('asking');
+    expect(w.bot.context.app.rounds.inChannel(w.channelId)?.phase).toBe('asking');
   });
 
   it('GIVEN the starter skips THEN the question closes at once with the answers so far', async () => {

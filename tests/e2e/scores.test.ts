@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberDriver } from '../../src/loopback/index.ts';
-import { createScoreStore } from '../../src/store/ScoreStore.ts';
+import { JsonScoreStore } from '../../src/store/JsonScoreStore.ts';
 import {
   answerQuestion,
   type BotWorld,
@@ -58,7 +58,7 @@ describe('rounds at once', () => {
       [cy, false],
       [annAbroad, true],
     ]);
-    expect(w.bot.context.rounds.liveCount).toBe(3);
+    expect(w.bot.context.app.rounds.liveCount).toBe(3);
     w.scheduler.advance(20_000);
     await Promise.all(
       [one, two, three].map((m) =>
@@ -163,18 +163,14 @@ describe('a score file that cannot be written for a moment', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-e2e-'));
     dirs.push(dir);
     const file = path.join(dir, 'scores.json');
-    // The store retries a failed write once on flush; two failures in a row reach the reveal.
-    let failures = 2;
-    const store = createScoreStore({
-      kind: 'json',
-      file,
-      writeFile: async (target, data) => {
-        if (failures > 0) {
-          failures--;
-          throw new Error('ENOSPC: no space left on device');
-        }
-        await writeFile(target, data);
-      },
+    // The first question's write fails; the second question's write covers both.
+    let failures = 1;
+    const store = new JsonScoreStore(file, async (target, data) => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      await writeFile(target, data);
     });
     const w = await worlds.start({ store });
     const ann = w.member('Ann');

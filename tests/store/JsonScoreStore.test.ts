@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScoreStore, ScoreFileError } from '../../src/store/ScoreStore.ts';
+import { JsonScoreStore } from '../../src/store/JsonScoreStore.ts';
+import { ScoreFileError } from '../../src/store/ScoreFileError.ts';
 import { writeFileDurably } from '../../src/store/writeFileDurably.ts';
 import { MONDAY_EARLY, result, right, SUNDAY_LATE, wrong } from './results.ts';
 
@@ -43,7 +44,7 @@ function countingWriter() {
 
 describe('GIVEN a JSON score file', () => {
   it('GIVEN scores flushed and the store reopened THEN everything is back', async () => {
-    const store = createScoreStore({ kind: 'json', file });
+    const store = new JsonScoreStore(file);
     await store.load();
     store.record(
       result({ at: SUNDAY_LATE, topic: 'history', concepts: ['anarchy'], answers: [right('ada', 300, 4)] }),
@@ -52,43 +53,48 @@ describe('GIVEN a JSON score file', () => {
     store.record(result({ guildId: 'guild-b', answers: [right('ada', 5)] }));
     await store.close();
 
-    const again = createScoreStore({ kind: 'json', file });
+    const again = new JsonScoreStore(file);
     await again.load();
     for (const guildId of ['guild-a', 'guild-b']) {
       for (const period of ['all-time', 'week'] as const) {
         for (const now of [SUNDAY_LATE, MONDAY_EARLY]) {
-          expect(again.leaderboard(guildId, { period, limit: 10, offset: 0, now })).toEqual(
-            store.leaderboard(guildId, { period, limit: 10, offset: 0, now }),
+          expect(await again.leaderboard(guildId, { period, limit: 10, offset: 0, now })).toEqual(
+            await store.leaderboard(guildId, { period, limit: 10, offset: 0, now }),
           );
         }
       }
-      expect(again.memberStats(guildId, 'ada')).toEqual(store.memberStats(guildId, 'ada'));
+      expect(await again.memberStats(guildId, 'ada')).toEqual(await store.memberStats(guildId, 'ada'));
     }
-    expect(again.memberStats('guild-a', 'ada')?.bestStreak).toBe(4);
-    expect(again.rankOf('guild-a', 'bob', 'week', MONDAY_EARLY)?.rank).toBe(1);
+    expect((await again.memberStats('guild-a', 'ada'))?.bestStreak).toBe(4);
+    expect((await again.rankOf('guild-a', 'bob', 'week', MONDAY_EARLY))?.rank).toBe(1);
 
     // Recording after a reopen carries on from the loaded totals.
     again.record(result({ answers: [right('bob', 1000)] }));
-    expect(again.rankOf('guild-a', 'bob', 'all-time', MONDAY_EARLY)).toMatchObject({ rank: 1, points: 1100 });
+    expect(await again.rankOf('guild-a', 'bob', 'all-time', MONDAY_EARLY)).toMatchObject({
+      rank: 1,
+      points: 1100,
+    });
     await again.close();
   });
 
   it('GIVEN no file THEN the store starts empty and creates the missing directories on the first write', async () => {
     const nested = join(dir, 'data', 'deeper', 'scores.json');
-    const store = createScoreStore({ kind: 'json', file: nested });
+    const store = new JsonScoreStore(nested);
     await store.load();
-    expect(store.leaderboard('guild-a', { period: 'all-time', limit: 10, offset: 0, now: 0 }).total).toBe(0);
+    expect(
+      (await store.leaderboard('guild-a', { period: 'all-time', limit: 10, offset: 0, now: 0 })).total,
+    ).toBe(0);
     store.record(result({ answers: [right('ada')] }));
     await store.flush();
     const saved = JSON.parse(await readFile(nested, 'utf8'));
-    expect(saved).toMatchObject({ format: 'studyquiz-scores', version: 1 });
+    expect(saved).toMatchObject({ format: 'studyquiz-scores', version: 2 });
     expect(saved.guilds['guild-a'].members.id).toEqual(['ada']);
     await store.close();
   });
 
   it('GIVEN many records in a burst THEN they are coalesced into few writes', async () => {
     const writer = countingWriter();
-    const store = createScoreStore({ kind: 'json', file, writeFile: writer.writeFile });
+    const store = new JsonScoreStore(file, writer.writeFile);
     await store.load();
     for (let i = 0; i < 200; i++) store.record(result({ answers: [right(`m${i % 7}`, 10)] }));
     await store.flush();
@@ -98,7 +104,7 @@ describe('GIVEN a JSON score file', () => {
 
   it('GIVEN records during a write THEN one more write covers them all and flush waits for it', async () => {
     const writer = countingWriter();
-    const store = createScoreStore({ kind: 'json', file, writeFile: writer.writeFile });
+    const store = new JsonScoreStore(file, writer.writeFile);
     await store.load();
 
     writer.holdNext();
@@ -127,7 +133,7 @@ describe('GIVEN a JSON score file', () => {
 
   it('GIVEN a flush requested while the covering write is in flight THEN it does not wait for a second write', async () => {
     const writer = countingWriter();
-    const store = createScoreStore({ kind: 'json', file, writeFile: writer.writeFile });
+    const store = new JsonScoreStore(file, writer.writeFile);
     await store.load();
     writer.holdNext();
     store.record(result({ answers: [right('ada', 10)] }));
@@ -139,22 +145,17 @@ describe('GIVEN a JSON score file', () => {
     await store.close();
   });
 
-  it('GIVEN a write fails THEN flush rejects, the scores stay pending and the next flush writes them', async () => {
+  it('GIVEN a write fails THEN the record rejects, the scores stay pending and the next flush writes them', async () => {
     let failNext = true;
-    const store = createScoreStore({
-      kind: 'json',
-      file,
-      writeFile: async (path, data) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('ENOSPC: no space left on device');
-        }
-        await writeFileDurably(path, data);
-      },
+    const store = new JsonScoreStore(file, async (path, data) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      await writeFileDurably(path, data);
     });
     await store.load();
-    store.record(result({ answers: [right('ada', 10)] }));
-    await expect(store.flush()).rejects.toThrow(/ENOSPC/);
+    await expect(store.record(result({ answers: [right('ada', 10)] }))).rejects.toThrow(/ENOSPC/);
     await store.flush();
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved.guilds['guild-a'].members.id).toEqual(['ada']);
@@ -162,9 +163,91 @@ describe('GIVEN a JSON score file', () => {
   });
 
   it('GIVEN a store that was not loaded THEN recording is refused, so an existing file is never replaced', async () => {
-    const store = createScoreStore({ kind: 'json', file });
-    expect(() => store.record(result({ answers: [right('ada')] }))).toThrow(/Load the score file/);
+    const store = new JsonScoreStore(file);
+    await expect(store.record(result({ answers: [right('ada')] }))).rejects.toThrow(/Load the score file/);
   });
+});
+
+describe('GIVEN a score file of an older format', () => {
+  const VERSION_1 = {
+    format: 'studyquiz-scores',
+    version: 1,
+    guilds: {
+      'guild-a': {
+        members: {
+          id: ['ada'],
+          name: ['Ada'],
+          points: [300],
+          answered: [4],
+          correct: [3],
+          bestStreak: [2],
+          reachedAt: [SUNDAY_LATE],
+        },
+        topics: {},
+        concepts: {},
+        weeks: {},
+      },
+    },
+  };
+
+  it('GIVEN a version 1 file THEN it loads, is rewritten as version 2 and the original is kept beside it', async () => {
+    const original = JSON.stringify(VERSION_1);
+    await writeFile(file, original);
+    const store = new JsonScoreStore(file);
+    await store.load();
+
+    expect(await store.rankOf('guild-a', 'ada', 'all-time', SUNDAY_LATE)).toMatchObject({
+      rank: 1,
+      points: 300,
+    });
+    expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(original);
+    const migrated = JSON.parse(await readFile(file, 'utf8'));
+    expect(migrated).toMatchObject({ version: 2, guilds: { 'guild-a': { recorded: [] } } });
+    await store.record(result({ answers: [right('ada', 10)] }));
+    await store.close();
+
+    const again = new JsonScoreStore(file);
+    await again.load();
+    expect((await again.memberStats('guild-a', 'ada'))?.points).toBe(310);
+    await again.close();
+  });
+
+  it('GIVEN a backup from an earlier migration THEN it is never overwritten', async () => {
+    await writeFile(`${file}.v1.bak`, 'the first backup');
+    await writeFile(file, JSON.stringify(VERSION_1));
+    const store = new JsonScoreStore(file);
+    await store.load();
+    await store.close();
+    expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe('the first backup');
+    const backups = (await readdir(dir)).filter((name) => name.startsWith('scores.json.v1.bak.'));
+    expect(backups).toHaveLength(1);
+  });
+});
+
+describe('GIVEN a score file in a folder that cannot be written', () => {
+  it('GIVEN a file where the folder should be THEN load refuses, naming the folder and what to do', async () => {
+    await writeFile(join(dir, 'not-a-folder'), '');
+    const store = new JsonScoreStore(join(dir, 'not-a-folder', 'scores.json'));
+    const error = await store.load().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ScoreFileError);
+    expect(String((error as Error).message)).toMatch(
+      /folder .*not-a-folder cannot be written \(E\w+\), so no score could be saved.*set SCORES_FILE/s,
+    );
+    await expect(store.record(result({ answers: [right('ada')] }))).rejects.toBeInstanceOf(ScoreFileError);
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'GIVEN a read-only folder THEN load refuses before any round could show points',
+    async () => {
+      const folder = join(dir, 'read-only');
+      await mkdir(folder, { mode: 0o555 });
+      const store = new JsonScoreStore(join(folder, 'scores.json'));
+      await expect(store.load()).rejects.toThrow(/cannot be written \(EACCES\)/);
+    },
+  );
 });
 
 describe('GIVEN a score file that cannot be used', () => {
@@ -188,8 +271,8 @@ describe('GIVEN a score file that cannot be used', () => {
     },
     {
       name: 'a newer version',
-      content: '{"format": "studyquiz-scores", "version": 2, "guilds": {}}',
-      message: /format version 2, written by a newer studyquiz/,
+      content: '{"format": "studyquiz-scores", "version": 3, "guilds": {}}',
+      message: /format version 3, written by a newer studyquiz/,
     },
     {
       name: 'an unknown version',
@@ -282,7 +365,7 @@ describe('GIVEN a score file that cannot be used', () => {
       else await writeFile(file, content);
       const before = content === undefined ? undefined : await readFile(file);
 
-      const store = createScoreStore({ kind: 'json', file });
+      const store = new JsonScoreStore(file);
       const error = await store.load().then(
         () => undefined,
         (e: unknown) => e,
@@ -294,7 +377,7 @@ describe('GIVEN a score file that cannot be used', () => {
       expect(text).toMatch(message);
       expect(text).toMatch(/left untouched.*move it aside.*restore it from a backup/s);
 
-      expect(() => store.record(result({ answers: [right('ada')] }))).toThrow(ScoreFileError);
+      await expect(store.record(result({ answers: [right('ada')] }))).rejects.toThrow(ScoreFileError);
       await expect(store.flush()).rejects.toBeInstanceOf(ScoreFileError);
       await expect(store.close()).rejects.toBeInstanceOf(ScoreFileError);
       if (before !== undefined) expect(await readFile(file)).toEqual(before);
@@ -303,6 +386,6 @@ describe('GIVEN a score file that cannot be used', () => {
 
   it('GIVEN bytes that are not UTF-8 THEN load says so', async () => {
     await writeFile(file, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
-    await expect(createScoreStore({ kind: 'json', file }).load()).rejects.toThrow(/not UTF-8 text/);
+    await expect(new JsonScoreStore(file).load()).rejects.toThrow(/not UTF-8 text/);
   });
 });

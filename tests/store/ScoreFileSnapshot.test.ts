@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { JsonScoreStore } from '../../src/store/JsonScoreStore.ts';
 import { Scoreboard } from '../../src/store/Scoreboard.ts';
-import { createScoreStore } from '../../src/store/ScoreStore.ts';
 import { writeFileDurably } from '../../src/store/writeFileDurably.ts';
 import { result, right, wrong } from './results.ts';
 
@@ -45,20 +45,15 @@ it('GIVEN records while a large write is being prepared THEN one more write cove
   try {
     const file = join(dir, 'scores.json');
     const writes: string[] = [];
-    const store = createScoreStore({
-      kind: 'json',
-      file,
-      writeFile: async (path, data) => {
-        writes.push(data);
-        await writeFileDurably(path, data);
-      },
+    const store = new JsonScoreStore(file, async (path, data) => {
+      writes.push(data);
+      await writeFileDurably(path, data);
     });
     await store.load();
-    store.record(crowd);
-    const first = store.flush();
-    store.record(result({ guildId: 'big', answers: [right('late', 42)] }));
-    const second = store.flush();
-    await Promise.all([first, second]);
+    const first = store.record(crowd);
+    const started = store.flush(); // the first write starts now, not at the next turn
+    const second = store.record(result({ guildId: 'big', answers: [right('late', 42)] }));
+    await Promise.all([first, started, second]);
     expect(writes).toHaveLength(2);
     expect(JSON.parse(writes[0] ?? '').guilds.big.members.id).not.toContain('late');
     const saved = JSON.parse(await readFile(file, 'utf8'));

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScoreStore, type ScoreStore } from '../../src/store/ScoreStore.ts';
+import { createScoreStore } from '../../src/store/createScoreStore.ts';
+import type { ScoreStore } from '../../src/store/ScoreStore.ts';
 import { MONDAY_EARLY, result, right, SUNDAY_LATE, wrong } from './results.ts';
 
 // One specification, run against both stores: they must behave the same.
@@ -29,17 +30,17 @@ describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
     offset = 0,
   ) => store.leaderboard(guildId, { period, limit, offset, now });
 
-  it('GIVEN nothing recorded THEN leaderboards are empty and members unknown', () => {
-    expect(top('guild-a')).toEqual({ entries: [], total: 0 });
-    expect(store.rankOf('guild-a', 'ada', 'all-time', SUNDAY_LATE)).toBeUndefined();
-    expect(store.memberStats('guild-a', 'ada')).toBeUndefined();
+  it('GIVEN nothing recorded THEN leaderboards are empty and members unknown', async () => {
+    expect(await top('guild-a')).toEqual({ entries: [], total: 0 });
+    expect(await store.rankOf('guild-a', 'ada', 'all-time', SUNDAY_LATE)).toBeUndefined();
+    expect(await store.memberStats('guild-a', 'ada')).toBeUndefined();
   });
 
-  it('GIVEN answers THEN the leaderboard ranks by points with totals', () => {
-    store.record(result({ answers: [right('ada', 300), right('bob', 500), wrong('cy')] }));
-    store.record(result({ answers: [right('ada', 400), wrong('bob')] }));
+  it('GIVEN answers THEN the leaderboard ranks by points with totals', async () => {
+    await store.record(result({ answers: [right('ada', 300), right('bob', 500), wrong('cy')] }));
+    await store.record(result({ answers: [right('ada', 400), wrong('bob')] }));
 
-    expect(top('guild-a')).toEqual({
+    expect(await top('guild-a')).toEqual({
       total: 3,
       entries: [
         { rank: 1, userId: 'ada', displayName: 'Name ada', points: 700, answered: 2, correct: 2 },
@@ -49,100 +50,105 @@ describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
     });
   });
 
-  it('GIVEN the same member in two guilds THEN points never show in the other guild', () => {
-    store.record(result({ guildId: 'guild-a', answers: [right('ada', 300)] }));
-    store.record(result({ guildId: 'guild-b', answers: [right('ada', 50), right('bob', 70)] }));
+  it('GIVEN the same member in two guilds THEN points never show in the other guild', async () => {
+    await store.record(result({ guildId: 'guild-a', answers: [right('ada', 300)] }));
+    await store.record(result({ guildId: 'guild-b', answers: [right('ada', 50), right('bob', 70)] }));
 
-    expect(top('guild-a').entries.map((e) => [e.userId, e.points])).toEqual([['ada', 300]]);
-    expect(top('guild-b').entries.map((e) => [e.userId, e.points])).toEqual([
+    expect((await top('guild-a')).entries.map((e) => [e.userId, e.points])).toEqual([['ada', 300]]);
+    expect((await top('guild-b')).entries.map((e) => [e.userId, e.points])).toEqual([
       ['bob', 70],
       ['ada', 50],
     ]);
-    expect(store.memberStats('guild-b', 'ada')?.points).toBe(50);
-    expect(store.rankOf('guild-a', 'bob', 'all-time', SUNDAY_LATE)).toBeUndefined();
+    expect((await store.memberStats('guild-b', 'ada'))?.points).toBe(50);
+    expect(await store.rankOf('guild-a', 'bob', 'all-time', SUNDAY_LATE)).toBeUndefined();
   });
 
-  it('GIVEN a result on Sunday 23:59 UTC and one on Monday 00:00 UTC THEN they fall in different weeks', () => {
-    store.record(result({ at: SUNDAY_LATE, answers: [right('ada', 300)] }));
-    store.record(result({ at: MONDAY_EARLY, answers: [right('bob', 100)] }));
+  it('GIVEN a result on Sunday 23:59 UTC and one on Monday 00:00 UTC THEN they fall in different weeks', async () => {
+    await store.record(result({ at: SUNDAY_LATE, answers: [right('ada', 300)] }));
+    await store.record(result({ at: MONDAY_EARLY, answers: [right('bob', 100)] }));
 
-    const points = (period: 'all-time' | 'week', now: number) =>
-      top('guild-a', period, now).entries.map((e) => [e.userId, e.points]);
-    expect(points('week', SUNDAY_LATE)).toEqual([['ada', 300]]);
-    expect(points('week', MONDAY_EARLY)).toEqual([['bob', 100]]);
-    expect(points('week', MONDAY_EARLY + 6 * 86_400_000)).toEqual([['bob', 100]]);
-    expect(points('week', MONDAY_EARLY + 7 * 86_400_000)).toEqual([]);
-    expect(points('all-time', MONDAY_EARLY)).toEqual([
+    const points = async (period: 'all-time' | 'week', now: number) =>
+      (await top('guild-a', period, now)).entries.map((e) => [e.userId, e.points]);
+    expect(await points('week', SUNDAY_LATE)).toEqual([['ada', 300]]);
+    expect(await points('week', MONDAY_EARLY)).toEqual([['bob', 100]]);
+    expect(await points('week', MONDAY_EARLY + 6 * 86_400_000)).toEqual([['bob', 100]]);
+    expect(await points('week', MONDAY_EARLY + 7 * 86_400_000)).toEqual([]);
+    expect(await points('all-time', MONDAY_EARLY)).toEqual([
       ['ada', 300],
       ['bob', 100],
     ]);
-    expect(store.rankOf('guild-a', 'ada', 'week', MONDAY_EARLY)).toBeUndefined();
-    expect(store.rankOf('guild-a', 'ada', 'all-time', MONDAY_EARLY)?.rank).toBe(1);
+    expect(await store.rankOf('guild-a', 'ada', 'week', MONDAY_EARLY)).toBeUndefined();
+    expect((await store.rankOf('guild-a', 'ada', 'all-time', MONDAY_EARLY))?.rank).toBe(1);
   });
 
-  it('GIVEN results around New Year 2027 THEN 2026-12-31 and 2027-01-03 share ISO week 2026-W53', () => {
+  it('GIVEN results around New Year 2027 THEN 2026-12-31 and 2027-01-03 share ISO week 2026-W53', async () => {
     const dec31 = Date.UTC(2026, 11, 31, 12);
     const jan3 = Date.UTC(2027, 0, 3, 23, 59);
     const jan4 = Date.UTC(2027, 0, 4, 0, 0);
-    store.record(result({ at: dec31, answers: [right('ada', 10)] }));
-    store.record(result({ at: jan3, answers: [right('bob', 20)] }));
-    store.record(result({ at: jan4, answers: [right('cy', 30)] }));
+    await store.record(result({ at: dec31, answers: [right('ada', 10)] }));
+    await store.record(result({ at: jan3, answers: [right('bob', 20)] }));
+    await store.record(result({ at: jan4, answers: [right('cy', 30)] }));
 
-    expect(top('guild-a', 'week', Date.UTC(2027, 0, 1)).entries.map((e) => e.userId)).toEqual(['bob', 'ada']);
-    expect(top('guild-a', 'week', jan4).entries.map((e) => e.userId)).toEqual(['cy']);
+    expect((await top('guild-a', 'week', Date.UTC(2027, 0, 1))).entries.map((e) => e.userId)).toEqual([
+      'bob',
+      'ada',
+    ]);
+    expect((await top('guild-a', 'week', jan4)).entries.map((e) => e.userId)).toEqual(['cy']);
   });
 
-  it('GIVEN weekly and all-time totals THEN the weekly page counts only that week', () => {
-    store.record(result({ at: SUNDAY_LATE, answers: [right('ada', 300), right('bob', 100)] }));
-    store.record(result({ at: MONDAY_EARLY, answers: [wrong('ada'), right('bob', 50)] }));
+  it('GIVEN weekly and all-time totals THEN the weekly page counts only that week', async () => {
+    await store.record(result({ at: SUNDAY_LATE, answers: [right('ada', 300), right('bob', 100)] }));
+    await store.record(result({ at: MONDAY_EARLY, answers: [wrong('ada'), right('bob', 50)] }));
 
-    expect(top('guild-a', 'week', MONDAY_EARLY).entries).toEqual([
+    expect((await top('guild-a', 'week', MONDAY_EARLY)).entries).toEqual([
       { rank: 1, userId: 'bob', displayName: 'Name bob', points: 50, answered: 1, correct: 1 },
       { rank: 2, userId: 'ada', displayName: 'Name ada', points: 0, answered: 1, correct: 0 },
     ]);
-    expect(store.rankOf('guild-a', 'bob', 'week', MONDAY_EARLY)?.points).toBe(50);
-    expect(store.rankOf('guild-a', 'bob', 'all-time', MONDAY_EARLY)?.points).toBe(150);
+    expect((await store.rankOf('guild-a', 'bob', 'week', MONDAY_EARLY))?.points).toBe(50);
+    expect((await store.rankOf('guild-a', 'bob', 'all-time', MONDAY_EARLY))?.points).toBe(150);
   });
 
-  it('GIVEN equal points THEN more correct answers rank first, then whoever got there first, then user id', () => {
+  it('GIVEN equal points THEN more correct answers rank first, then whoever got there first, then user id', async () => {
     const t = SUNDAY_LATE - 3_600_000;
     // Equal points, but dan needed fewer correct answers: more correct answers win.
-    store.record(result({ at: t, answers: [right('dan', 200), right('eve', 100)] }));
-    store.record(result({ at: t + 1000, answers: [right('eve', 100)] }));
+    await store.record(result({ at: t, answers: [right('dan', 200), right('eve', 100)] }));
+    await store.record(result({ at: t + 1000, answers: [right('eve', 100)] }));
     // zed and amy reach 200 together, after eve: user id decides between them.
-    store.record(result({ at: t + 2000, answers: [right('zed', 100), right('amy', 100)] }));
-    store.record(result({ at: t + 3000, answers: [right('zed', 100), right('amy', 100)] }));
+    await store.record(result({ at: t + 2000, answers: [right('zed', 100), right('amy', 100)] }));
+    await store.record(result({ at: t + 3000, answers: [right('zed', 100), right('amy', 100)] }));
     // bea reaches 200 first of all.
-    store.record(result({ at: t - 1000, answers: [right('bea', 100)] }));
-    store.record(result({ at: t - 500, answers: [right('bea', 100)] }));
+    await store.record(result({ at: t - 1000, answers: [right('bea', 100)] }));
+    await store.record(result({ at: t - 500, answers: [right('bea', 100)] }));
 
-    expect(top('guild-a').entries.map((e) => e.userId)).toEqual(['bea', 'eve', 'amy', 'zed', 'dan']);
-    expect(top('guild-a').entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect((await top('guild-a')).entries.map((e) => e.userId)).toEqual(['bea', 'eve', 'amy', 'zed', 'dan']);
+    expect((await top('guild-a')).entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('GIVEN a wrong answer after a score THEN it does not count as reaching the score later', () => {
-    store.record(result({ at: 1000, answers: [right('ada', 100)] }));
-    store.record(result({ at: 2000, answers: [right('bob', 100)] }));
-    store.record(result({ at: 3000, answers: [wrong('ada')] }));
+  it('GIVEN a wrong answer after a score THEN it does not count as reaching the score later', async () => {
+    await store.record(result({ at: 1000, answers: [right('ada', 100)] }));
+    await store.record(result({ at: 2000, answers: [right('bob', 100)] }));
+    await store.record(result({ at: 3000, answers: [wrong('ada')] }));
 
-    expect(top('guild-a', 'all-time', 3000).entries.map((e) => e.userId)).toEqual(['ada', 'bob']);
+    expect((await top('guild-a', 'all-time', 3000)).entries.map((e) => e.userId)).toEqual(['ada', 'bob']);
   });
 
-  it('GIVEN 25 members THEN pages follow each other without gaps and rankOf agrees beyond the first page', () => {
+  it('GIVEN 25 members THEN pages follow each other without gaps and rankOf agrees beyond the first page', async () => {
     const answers = Array.from({ length: 25 }, (_, i) =>
       right(`m${String(i).padStart(2, '0')}`, 1000 - i * 10),
     );
-    store.record(result({ answers }));
+    await store.record(result({ answers }));
 
-    const pages = [0, 10, 20].map((offset) => top('guild-a', 'all-time', SUNDAY_LATE, 10, offset));
+    const pages = await Promise.all(
+      [0, 10, 20].map((offset) => top('guild-a', 'all-time', SUNDAY_LATE, 10, offset)),
+    );
     expect(pages.map((p) => p.entries.length)).toEqual([10, 10, 5]);
     expect(pages.every((p) => p.total === 25)).toBe(true);
     const all = pages.flatMap((p) => p.entries);
     expect(all.map((e) => e.rank)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(all.map((e) => e.userId)).toEqual(answers.map((a) => a.userId));
-    expect(top('guild-a', 'all-time', SUNDAY_LATE, 10, 30).entries).toEqual([]);
+    expect((await top('guild-a', 'all-time', SUNDAY_LATE, 10, 30)).entries).toEqual([]);
 
-    expect(store.rankOf('guild-a', 'm17', 'all-time', SUNDAY_LATE)).toEqual({
+    expect(await store.rankOf('guild-a', 'm17', 'all-time', SUNDAY_LATE)).toEqual({
       rank: 18,
       userId: 'm17',
       displayName: 'Name m17',
@@ -150,30 +156,34 @@ describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
       answered: 1,
       correct: 1,
     });
-    expect(store.rankOf('guild-a', 'm24', 'week', SUNDAY_LATE)?.rank).toBe(25);
+    expect((await store.rankOf('guild-a', 'm24', 'week', SUNDAY_LATE))?.rank).toBe(25);
   });
 
-  it('GIVEN a member overtakes others THEN ranks move with the new points', () => {
-    store.record(result({ answers: [right('ada', 300), right('bob', 200), right('cy', 100)] }));
-    expect(store.rankOf('guild-a', 'cy', 'all-time', SUNDAY_LATE)?.rank).toBe(3);
-    store.record(result({ answers: [right('cy', 500)] }));
-    expect(store.rankOf('guild-a', 'cy', 'all-time', SUNDAY_LATE)?.rank).toBe(1);
-    expect(store.rankOf('guild-a', 'ada', 'week', SUNDAY_LATE)?.rank).toBe(2);
-    expect(top('guild-a').entries.map((e) => e.userId)).toEqual(['cy', 'ada', 'bob']);
+  it('GIVEN a member overtakes others THEN ranks move with the new points', async () => {
+    await store.record(result({ answers: [right('ada', 300), right('bob', 200), right('cy', 100)] }));
+    expect((await store.rankOf('guild-a', 'cy', 'all-time', SUNDAY_LATE))?.rank).toBe(3);
+    await store.record(result({ answers: [right('cy', 500)] }));
+    expect((await store.rankOf('guild-a', 'cy', 'all-time', SUNDAY_LATE))?.rank).toBe(1);
+    expect((await store.rankOf('guild-a', 'ada', 'week', SUNDAY_LATE))?.rank).toBe(2);
+    expect((await top('guild-a')).entries.map((e) => e.userId)).toEqual(['cy', 'ada', 'bob']);
   });
 
-  it('GIVEN streaks and topics THEN member stats keep the best streak and per-topic and per-concept tallies', () => {
-    store.record(
+  it('GIVEN streaks and topics THEN member stats keep the best streak and per-topic and per-concept tallies', async () => {
+    await store.record(
       result({
         topic: 'ir-theory',
         concepts: ['anarchy', 'security-dilemma'],
         answers: [right('ada', 100, 1)],
       }),
     );
-    store.record(result({ topic: 'ir-theory', concepts: ['anarchy'], answers: [right('ada', 100, 2)] }));
-    store.record(result({ topic: 'ir-theory', concepts: ['anarchy'], answers: [right('ada', 100, 3)] }));
-    store.record(result({ topic: 'history', concepts: ['security-dilemma'], answers: [wrong('ada')] }));
-    store.record(
+    await store.record(
+      result({ topic: 'ir-theory', concepts: ['anarchy'], answers: [right('ada', 100, 2)] }),
+    );
+    await store.record(
+      result({ topic: 'ir-theory', concepts: ['anarchy'], answers: [right('ada', 100, 3)] }),
+    );
+    await store.record(result({ topic: 'history', concepts: ['security-dilemma'], answers: [wrong('ada')] }));
+    await store.record(
       result({
         topic: 'history',
         concepts: ['hegemony'],
@@ -181,7 +191,7 @@ describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
       }),
     );
 
-    expect(store.memberStats('guild-a', 'ada')).toEqual({
+    expect(await store.memberStats('guild-a', 'ada')).toEqual({
       userId: 'ada',
       displayName: 'Ada L.',
       points: 400,
@@ -195,18 +205,34 @@ describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
         hegemony: { answered: 1, correct: 1 },
       },
     });
-    expect(top('guild-a').entries[0]?.displayName).toBe('Ada L.');
+    expect((await top('guild-a')).entries[0]?.displayName).toBe('Ada L.');
   });
 
-  it('GIVEN a question naming a concept twice THEN the concept is counted once', () => {
-    store.record(result({ concepts: ['anarchy', 'anarchy'], answers: [right('ada')] }));
-    expect(store.memberStats('guild-a', 'ada')?.concepts).toEqual({ anarchy: { answered: 1, correct: 1 } });
+  it('GIVEN a question naming a concept twice THEN the concept is counted once', async () => {
+    await store.record(result({ concepts: ['anarchy', 'anarchy'], answers: [right('ada')] }));
+    expect((await store.memberStats('guild-a', 'ada'))?.concepts).toEqual({
+      anarchy: { answered: 1, correct: 1 },
+    });
   });
 
   it('GIVEN a closed store THEN recording is refused', async () => {
-    store.record(result({ answers: [right('ada')] }));
+    await store.record(result({ answers: [right('ada')] }));
     await store.close();
-    expect(() => store.record(result({ answers: [right('bob')] }))).toThrow(/closed/);
-    expect(store.memberStats('guild-a', 'ada')?.points).toBe(100);
+    await expect(store.record(result({ answers: [right('bob')] }))).rejects.toThrow(/closed/);
+    expect((await store.memberStats('guild-a', 'ada'))?.points).toBe(100);
+  });
+
+  it('GIVEN the same round and question recorded twice (a retry) THEN it counts once', async () => {
+    const once = result({ answers: [right('ada', 300), wrong('bob')] });
+    await store.record(once);
+    await store.record({ ...once });
+    await store.record(
+      result({ roundId: 'round-2', questionId: once.questionId, answers: [right('ada', 1)] }),
+    );
+
+    expect((await top('guild-a')).entries.map((e) => [e.userId, e.points, e.answered])).toEqual([
+      ['ada', 301, 2],
+      ['bob', 0, 1],
+    ]);
   });
 });

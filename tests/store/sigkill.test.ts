@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createScoreStore, type ScoreStore } from '../../src/store/ScoreStore.ts';
+import { createScoreStore } from '../../src/store/createScoreStore.ts';
+import type { ScoreStore } from '../../src/store/ScoreStore.ts';
 import { KILL_GUILD, KILL_MEMBERS, killResult } from './killSequence.ts';
 
 const KILLS = 20;
@@ -71,8 +72,10 @@ async function runAndKill(file: string, moment: Moment): Promise<{ started: numb
   return { started, flushed };
 }
 
-function totalAnswered(store: ScoreStore): number {
-  return KILL_MEMBERS.reduce((sum, id) => sum + (store.memberStats(KILL_GUILD, id)?.answered ?? 0), 0);
+async function totalAnswered(store: ScoreStore): Promise<number> {
+  let total = 0;
+  for (const id of KILL_MEMBERS) total += (await store.memberStats(KILL_GUILD, id))?.answered ?? 0;
+  return total;
 }
 
 it('GIVEN a writer killed with SIGKILL at many moments THEN the file always loads and holds every flushed result', async () => {
@@ -81,7 +84,7 @@ it('GIVEN a writer killed with SIGKILL at many moments THEN the file always load
   // Other members make each write long enough for kills to land in the middle of one.
   const seed = createScoreStore({ kind: 'json', file });
   await seed.load();
-  seed.record({
+  await seed.record({
     guildId: 'padding',
     roundId: 'r',
     questionId: 'q',
@@ -112,21 +115,21 @@ it('GIVEN a writer killed with SIGKILL at many moments THEN the file always load
 
     const reopened = createScoreStore({ kind: 'json', file });
     await reopened.load(); // throws if the file does not parse
-    const inFile = totalAnswered(reopened);
+    const inFile = await totalAnswered(reopened);
     expect(inFile).toBeGreaterThanOrEqual(reported);
 
     // The file holds exactly the first `inFile` results: no torn or mixed state.
-    while (expectedCount < inFile) expected.record(killResult(expectedCount++));
+    while (expectedCount < inFile) await expected.record(killResult(expectedCount++));
     for (const id of KILL_MEMBERS) {
-      expect(reopened.memberStats(KILL_GUILD, id)).toEqual(expected.memberStats(KILL_GUILD, id));
+      expect(await reopened.memberStats(KILL_GUILD, id)).toEqual(await expected.memberStats(KILL_GUILD, id));
     }
     const now = killResult(inFile).at;
-    expect(reopened.leaderboard(KILL_GUILD, { period: 'week', limit: 5, offset: 0, now })).toEqual(
-      expected.leaderboard(KILL_GUILD, { period: 'week', limit: 5, offset: 0, now }),
+    expect(await reopened.leaderboard(KILL_GUILD, { period: 'week', limit: 5, offset: 0, now })).toEqual(
+      await expected.leaderboard(KILL_GUILD, { period: 'week', limit: 5, offset: 0, now }),
     );
-    expect(reopened.leaderboard('padding', { period: 'all-time', limit: 1, offset: 0, now }).total).toBe(
-      PADDING_MEMBERS,
-    );
+    expect(
+      (await reopened.leaderboard('padding', { period: 'all-time', limit: 1, offset: 0, now })).total,
+    ).toBe(PADDING_MEMBERS);
   }
   expect(reported).toBeGreaterThan(KILLS);
   // Kills inside a write leave write-file-atomic's temporary files behind; the score file is whole.

@@ -1,10 +1,9 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
+import { LEADERBOARD_PAGE_SIZE } from '../../app/scoreQueries.ts';
 import type { LeaderboardEntry, LeaderboardPage, Period } from '../../store/ScoreStore.ts';
 import { buildCustomId } from '../customIds.ts';
 import type { MessagePayload } from './questionMessage.ts';
 import { percent, plural, safeName } from './text.ts';
-
-export const LEADERBOARD_PAGE_SIZE = 10;
 
 const PERIOD_TITLE: Record<Period, string> = { 'all-time': 'all time', week: 'this week' };
 

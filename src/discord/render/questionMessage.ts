@@ -164,3 +164,26 @@ export function renderReveal(
     components: [...rowsOf(answerButtons(round, outcome.index, question, true)), ...rowsOf(explainButtons)],
   };
 }
+
+const COLOR_STOPPED = 0x99aab5;
+
+/** The open question of a stopped round: buttons disabled, countdown gone, says why. */
+export function renderStoppedQuestion(
+  round: QuizRound,
+  index: number,
+  topicTitle: string,
+  why: string,
+): MessagePayload {
+  const question = round.questions[index] as Question;
+  return {
+    embeds: [
+      {
+        color: COLOR_STOPPED,
+        title: title(round, index, topicTitle),
+        description: truncate(promptText(question), 4096),
+        fields: [{ name: 'Round stopped', value: `${why} This question was not scored.` }],
+      },
+    ],
+    components: rowsOf(answerButtons(round, index, question, true)),
+  };
+}

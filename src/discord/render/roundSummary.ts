@@ -6,13 +6,20 @@ import { joinWithin, percent, plural, safeName } from './text.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
-export type StopCause = 'completed' | 'stopped-by-member' | 'shutdown' | 'discord-error';
-
-const HEADLINE: Record<StopCause, string> = {
+const HEADLINE: Record<RoundEndReason, string> = {
   completed: 'Round over',
   'stopped-by-member': 'Round stopped',
   shutdown: 'Round stopped: the bot is restarting',
-  'discord-error': 'Round stopped: Discord would not take the bot’s messages',
+  'channel-refused': 'Round stopped: Discord would not take the bot’s messages',
+  'channel-gone': 'Round stopped: the channel is gone',
+};
+
+/** Why a stopped round's open question was closed, in a sentence. */
+export const STOPPED_BECAUSE: Record<Exclude<RoundEndReason, 'completed'>, string> = {
+  'stopped-by-member': 'A member stopped the round.',
+  shutdown: 'The bot is restarting.',
+  'channel-refused': 'Discord would not take the bot’s messages.',
+  'channel-gone': 'The channel is gone.',
 };
 
 export function standingLine(standing: Standing): string {
@@ -24,12 +31,11 @@ export function standingLine(standing: Standing): string {
 export function renderRoundSummary(
   round: QuizRound,
   reason: RoundEndReason,
-  cause: StopCause,
   standings: readonly Standing[],
   topicTitle: string,
 ): MessagePayload {
   const asked = round.outcomes.length;
-  const headline = reason === 'completed' ? HEADLINE.completed : HEADLINE[cause];
+  const headline = HEADLINE[reason];
   const description =
     standings.length === 0
       ? 'Nobody scored in this round.'
