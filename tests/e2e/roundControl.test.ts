@@ -80,6 +80,60 @@ describe('who may stop and skip a round', () => {
   });
 });
 
+describe('a stopped round closes its open question', () => {
+  const closedBy = async (
+    w: Awaited<ReturnType<typeof worlds.start>>,
+    message: Parameters<typeof embedText>[0],
+    why: RegExp,
+  ) => {
+    const closed = await w.loopback.driver.waitForEdit(message, (m) =>
+      (embedOf(m).fields ?? []).some((field) => field.name === 'Round stopped'),
+    );
+    const components = JSON.stringify(closed.components);
+    expect(components).not.toContain('"disabled":false');
+    expect(buttonIds(closed).length).toBeGreaterThan(0);
+    expect(embedText(closed)).not.toMatch(/<t:\d+:R>/);
+    expect(embedText(closed)).toMatch(why);
+    expect(embedText(closed)).toMatch(/This question was not scored/);
+    return closed;
+  };
+
+  it('GIVEN a member stops the round mid-question THEN the question message shows the round stopped, buttons disabled', async () => {
+    const w = await worlds.start();
+    const ann = w.member('Ann');
+    await startQuiz(w, ann, { count: 2 }).reply();
+    const message = await waitForQuestion(w, 1);
+    await ann.runCommand('quiz', { subcommand: 'stop' }, { channelId: w.channelId }).reply();
+    await closedBy(w, message, /A member stopped the round/);
+    const late = await w
+      .member('Bob')
+      .click(message, buttonIds(message)[0] as string, { force: true })
+      .reply();
+    expect(late.content).toMatch(/This round is over/);
+  });
+
+  it('GIVEN the bot shuts down mid-question THEN the question message says the bot is restarting', async () => {
+    const w = await worlds.start();
+    await startQuiz(w, w.member('Ann'), { count: 2 }).reply();
+    const message = await waitForQuestion(w, 1);
+    await w.bot.shutdown();
+    await closedBy(w, message, /The bot is restarting/);
+  });
+
+  it('GIVEN a stop during a reveal THEN the reveal stays as it was', async () => {
+    const w = await worlds.start();
+    const ann = w.member('Ann');
+    await startQuiz(w, ann, { count: 2 }).reply();
+    const message = await waitForQuestion(w, 1);
+    await letTimeRunOut(w, message);
+    const versionsAtReveal = message.history.length;
+    await ann.runCommand('quiz', { subcommand: 'stop' }, { channelId: w.channelId }).reply();
+    await waitForSummary(w);
+    expect(message.history.length).toBe(versionsAtReveal);
+    expect(embedText(message)).toMatch(/✅/);
+  });
+});
+
 describe('answers', () => {
   it('GIVEN a member clicks twice, even at the same moment THEN only the first counts and the second is refused politely', async () => {
     const w = await worlds.start();

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
@@ -70,6 +72,27 @@ describe('studyquiz start', () => {
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(/has 3 problems:\n.*glossary\.yaml:6:15 field `related\[0\]`/);
     expect(started.output()).toMatch(/run `studyquiz validate` to check/);
+  });
+
+  it('GIVEN a score folder that cannot be written THEN it stops before logging in and says what to fix', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-start-'));
+    try {
+      writeFileSync(path.join(dir, 'not-a-folder'), '');
+      const scores = path.join(dir, 'not-a-folder', 'scores.json');
+      const started = run({
+        DISCORD_TOKEN: 'not-used-because-the-score-file-fails-first',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        QUESTIONS_DIR: SAMPLE_BANK,
+        SCORES_FILE: scores,
+      });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`Cannot load the score file ${scores}`);
+      expect(started.output()).toMatch(/cannot be written \(E\w+\), so no score could be saved/);
+      expect(started.output()).toMatch(/or set SCORES_FILE to a file in a folder that is/);
+      expect(started.output()).not.toMatch(/bot ready/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN SIGTERM during a round THEN the round is closed with a message and the process exits 0, never logging the token', async () => {
