@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../core/question.ts';
+import { normalizeParagraphs } from './paragraphs.ts';
 
 /** Limits that keep every question displayable in a Discord embed and on buttons. */
 export const LIMITS = {
@@ -22,6 +23,9 @@ const text = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `is too long: at most ${max} characters` });
 
+/** Text read as paragraphs (explanations, model answers): a blank line is a paragraph break. */
+const paragraphs = (max: number) => text(max).transform(normalizeParagraphs);
+
 /** Ids travel in button custom ids and autocomplete values, which Discord caps at 100 characters. */
 export const MAX_ID_LENGTH = 60;
 
@@ -35,7 +39,7 @@ const kebabId = z
 const questionCommon = {
   id: kebabId.describe('Unique across the whole bank, e.g. sd-spiral-001'),
   prompt: text(LIMITS.prompt).describe('The question as players read it'),
-  explanation: text(LIMITS.explanation).describe(
+  explanation: paragraphs(LIMITS.explanation).describe(
     'Shown at the reveal: why the answer is right and the others wrong',
   ),
   difficulty: z.enum(DIFFICULTIES),
@@ -71,7 +75,7 @@ export const shortAnswerSchema = z.strictObject({
 export const openSchema = z.strictObject({
   ...questionCommon,
   type: z.literal('open'),
-  modelAnswer: text(LIMITS.modelAnswer).describe('Revealed to members after they have thought about it'),
+  modelAnswer: paragraphs(LIMITS.modelAnswer).describe('Revealed to members after they have thought about it'),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [
@@ -95,7 +99,7 @@ export const conceptSchema = z.strictObject({
   title: text(LIMITS.title),
   aliases: z.array(text(LIMITS.title)).optional(),
   summary: text(LIMITS.summary),
-  explanation: text(LIMITS.conceptExplanation),
+  explanation: paragraphs(LIMITS.conceptExplanation),
   related: z.array(kebabId).optional(),
   sources: z.array(text(300)).optional(),
 });
