@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { DIFFICULTIES } from '../core/question.ts';
 import { normalizeParagraphs } from './paragraphs.ts';
 
-/** Limits that keep every question displayable in a Discord embed and on buttons. */
+/**
+ * Limits that keep every question displayable without cutting anything: the question message and
+ * its reveal show the prompt, every choice in full and the explanation within one Discord embed
+ * (see tests/discord/renderBudget.test.ts, which renders the largest question these allow).
+ */
 export const LIMITS = {
   prompt: 1000,
   explanation: 1000,
-  choice: 80,
+  choice: 300,
   shortAnswer: 100,
   modelAnswer: 1000,
   summary: 200,
@@ -75,7 +79,9 @@ export const shortAnswerSchema = z.strictObject({
 export const openSchema = z.strictObject({
   ...questionCommon,
   type: z.literal('open'),
-  modelAnswer: paragraphs(LIMITS.modelAnswer).describe('Revealed to members after they have thought about it'),
+  modelAnswer: paragraphs(LIMITS.modelAnswer).describe(
+    'Revealed to members after they have thought about it',
+  ),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [

@@ -107,7 +107,9 @@ function terminalObserver(io: CliIo): RoundObserver {
       line(io, wrapText(question.prompt));
       if (question.type === 'multiple-choice') {
         question.choices.forEach((choice, i) => {
-          line(io, `  ${CHOICE_LETTERS[i]}) ${choice}`);
+          // A hanging indent, so a long choice reads as one item under its letter.
+          const wrapped = wrapText(choice, 80, '     ').trimStart();
+          line(io, `  ${CHOICE_LETTERS[i]}) ${wrapped}`);
         });
       }
       line(io, answerHint(question));

@@ -28,7 +28,7 @@ const EXPECTED: Record<string, Expected> = {
     message: /one of "easy", "medium", "hard", not the text "hardest"/,
   },
   'bad-id-case': { line: 4, field: 'id', message: /kebab-case/ },
-  'choice-too-long': { line: 9, field: 'choices[1]', message: /at most 80 characters/ },
+  'choice-too-long': { line: 9, field: 'choices[1]', message: /at most 300 characters/ },
   'concepts-not-list': { line: 7, field: 'concepts', message: /must be a list/ },
   'duplicate-choices': { line: 9, field: 'choices[2]', message: /repeats "Chaos"/ },
   'duplicate-ids': {

@@ -47,6 +47,8 @@ export interface BotWorldOptions {
   store?: ScoreStore;
   storeFile?: string;
   revealSeconds?: number;
+  /** The bank to serve (default: the sample bank). */
+  bankDir?: string;
 }
 
 /** The loopback Discord with a study server, the commands deployed by the CLI, and the bot logged in. */
@@ -69,8 +71,8 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
   if ((await deployCommandsCommand([], deploy.io)) !== 0)
     throw new Error(`deploy failed: ${deploy.stderr()}`);
 
-  const { bank, issues } = await loadBank([SAMPLE_BANK]);
-  if (issues.length > 0) throw new Error('sample bank is invalid');
+  const { bank, issues } = await loadBank([options.bankDir ?? SAMPLE_BANK]);
+  if (issues.length > 0) throw new Error('the test bank is invalid');
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',

@@ -40,6 +40,20 @@ function promptText(question: Question): string {
   return `${question.prompt}\n\n${choices.join('\n')}`;
 }
 
+/** Discord's limit on a button label. */
+const BUTTON_LABEL_LIMIT = 80;
+
+/**
+ * "A · choice" on each button when every choice fits, else the letters alone (the message shows
+ * each choice in full): a button never shows a cut-off choice, and all buttons look alike.
+ */
+function choiceLabels(choices: readonly string[]): string[] {
+  const full = choices.map((choice, i) => `${CHOICE_LETTERS[i]} · ${choice}`);
+  return full.every((label) => label.length <= BUTTON_LABEL_LIMIT)
+    ? full
+    : choices.map((_, i) => CHOICE_LETTERS[i] as string);
+}
+
 const HOW_TO_ANSWER: Record<Question['type'], string> = {
   'multiple-choice': 'Pick a letter below. Your answer is private and locked in once given.',
   'true-false': 'True or false? Your answer is private and locked in once given.',
@@ -56,14 +70,16 @@ function answerButtons(
   const base = { roundId: round.id, question: index };
   const disabled = reveal;
   switch (question.type) {
-    case 'multiple-choice':
+    case 'multiple-choice': {
+      const labels = choiceLabels(question.choices);
       return question.choices.map((choice, choiceIndex) => ({
         type: ComponentType.Button,
         style: reveal && choice === question.answer ? ButtonStyle.Success : ButtonStyle.Secondary,
-        label: truncate(`${CHOICE_LETTERS[choiceIndex]} · ${choice}`, 80),
+        label: labels[choiceIndex] as string,
         custom_id: buildCustomId({ kind: 'answer-choice', ...base, choice: choiceIndex }),
         disabled,
       }));
+    }
     case 'true-false':
       return [true, false].map((value) => ({
         type: ComponentType.Button,
