@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../src/packageRoot.ts';
@@ -10,6 +10,8 @@ export interface BotProcess {
   pid: number;
   /** Resident memory of the bot process, from the kernel (what `top` shows), in MB. */
   rssMb(): Promise<number>;
+  /** CPU time the bot process has used so far, all its threads, in µs. */
+  cpuUs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   return {
     pid: child.pid ?? 0,
     rssMb: () => rssMbOf(child),
+    cpuUs: () => cpuUsOf(child.pid ?? 0),
     stop: () => stopChild(child),
   };
 }
@@ -54,6 +57,17 @@ export async function rssMbOf(child: ChildProcess): Promise<number> {
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
+}
+
+/** The sum over the process's threads of the time on a CPU (schedstat's first field, in ns). */
+export async function cpuUsOf(pid: number): Promise<number> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  let ns = 0;
+  for (const task of tasks) {
+    const stat = await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '0');
+    ns += Number(stat.split(' ')[0]) || 0;
+  }
+  return ns / 1000;
 }
 
 export async function stopChild(child: ChildProcess): Promise<void> {

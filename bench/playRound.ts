@@ -15,6 +15,8 @@ export interface RoundPlan {
   seconds: number;
   /** Each question's clicks are spread evenly over this many ms, starting when it is posted. */
   spreadMs: number;
+  /** The bot's CPU time so far in µs, read before and after each burst. */
+  botCpuUs?: () => Promise<number>;
 }
 
 export interface RoundFigures {
@@ -27,6 +29,8 @@ export interface RoundFigures {
   restCallsPerQuestion: number;
   /** 429 answers the loopback gave during the round. */
   rateLimited: number;
+  /** The bot's CPU time over the bursts divided by the clicks, in µs (NaN unless measured). */
+  cpuPerClickUs: number;
 }
 
 const ACK_DEADLINE_MS = 3000;
@@ -86,6 +90,7 @@ export async function playRound(loopback: Loopback, plan: RoundPlan): Promise<Ro
     .reply({ timeoutMs });
 
   const records: InteractionRecord[] = [];
+  let burstCpuUs = 0;
   for (let n = 1; n <= plan.questions; n++) {
     const message = await driver.waitForMessage(
       plan.channelId,
@@ -93,6 +98,7 @@ export async function playRound(loopback: Loopback, plan: RoundPlan): Promise<Ro
       { timeoutMs },
     );
     const buttons = answerButtons(message);
+    const cpuBefore = (await plan.botCpuUs?.()) ?? Number.NaN;
     const clicks = await spread(plan.players.length, plan.spreadMs, (i) => {
       const member = plan.players[i] as Member;
       const choice = buttons[(i * 7 + n) % buttons.length] as string;
@@ -100,6 +106,7 @@ export async function playRound(loopback: Loopback, plan: RoundPlan): Promise<Ro
     });
     records.push(...clicks);
     await settled(clicks);
+    burstCpuUs += ((await plan.botCpuUs?.()) ?? Number.NaN) - cpuBefore;
     await driver.waitForEdit(message, (m) => answerButtons(m).length === 0, { timeoutMs });
   }
   await driver.waitForMessage(plan.channelId, (m) => titleOf(m).startsWith('Round over'), { timeoutMs });
@@ -124,5 +131,6 @@ export async function playRound(loopback: Loopback, plan: RoundPlan): Promise<Ro
     clicks: records.length,
     restCallsPerQuestion: (calls - 1) / plan.questions,
     rateLimited: driver.rateLimitedCount - rateLimitedBefore,
+    cpuPerClickUs: burstCpuUs / records.length,
   };
 }

@@ -2,22 +2,19 @@ import {
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
   type ChatInputCommandInteraction,
-  ComponentType,
   InteractionContextType,
   PermissionFlagsBits,
-  TextInputStyle,
 } from 'discord.js';
 import type { AnswerOrigin } from '../src/app/quizRounds.ts';
 import { ROUND_LIMITS } from '../src/app/roundLimits.ts';
-import { CHOICE_LETTERS, DIFFICULTIES, type Submission } from '../src/core/question.ts';
+import { DIFFICULTIES } from '../src/core/question.ts';
 import { ANSWER_REFUSAL_TEXT } from '../src/core/roundErrors.ts';
 import { SCORING_POLICIES } from '../src/core/scoring.ts';
 import { UserError } from '../src/core/userError.ts';
 import type { BotContext, ComponentInteraction, SlashCommand } from '../src/discord/botContext.ts';
-import { buildCustomId } from '../src/discord/customIds.ts';
 import { displayNameOf } from '../src/discord/memberName.ts';
-import { acknowledgePrivately, privately, publicly } from '../src/discord/privateReply.ts';
-import { inertText, plural, safeName, truncate } from '../src/discord/render/text.ts';
+import { privately, publicly } from '../src/discord/privateReply.ts';
+import { plural, safeName, truncate } from '../src/discord/render/text.ts';
 
 const data = {
   name: 'quiz',
@@ -105,43 +102,8 @@ export const quizCommand: SlashCommand = {
     }));
     await interaction.respond(choices);
   },
+  // Answer buttons and typed answers are taken from the gateway frame (src/discord/fastAnswerPath.ts).
   components: {
-    'answer-choice': (interaction, id, context) =>
-      submitAnswer(interaction, originOf(interaction, id), { kind: 'choice', index: id.choice }, context),
-    'answer-boolean': (interaction, id, context) =>
-      submitAnswer(interaction, originOf(interaction, id), { kind: 'boolean', value: id.value }, context),
-    'answer-text': async (interaction, id, context) => {
-      const text = interaction.isModalSubmit() ? interaction.fields.getTextInputValue('answer') : '';
-      await submitAnswer(interaction, originOf(interaction, id), { kind: 'text', text }, context);
-    },
-    'answer-open-modal': async (interaction, id, context) => {
-      const box = context.app.rounds.answerBox(originOf(interaction, id));
-      if (!box.ok || !interaction.isButton()) {
-        await interaction.reply(privately(ANSWER_REFUSAL_TEXT[box.ok ? 'invalid-answer' : box.reason]));
-        return;
-      }
-      await interaction.showModal({
-        custom_id: buildCustomId({ kind: 'answer-text', roundId: id.roundId, question: id.question }),
-        title: `Question ${id.question + 1}: your answer`,
-        components: [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.TextInput,
-                custom_id: 'answer',
-                style: TextInputStyle.Short,
-                label: 'Your answer',
-                placeholder: truncate(box.question.prompt, 100),
-                min_length: 1,
-                max_length: 100,
-                required: true,
-              },
-            ],
-          },
-        ],
-      });
-    },
     'model-answer': async (interaction, id, context) => {
       const model = context.app.rounds.modelAnswer(originOf(interaction, id));
       await interaction.reply(
@@ -256,29 +218,4 @@ function originOf(
     postId: interaction.message?.id,
     userId: interaction.user.id,
   };
-}
-
-/** The click path: no I/O before the one acknowledgement, which is the private confirmation. */
-async function submitAnswer(
-  interaction: ComponentInteraction,
-  origin: AnswerOrigin,
-  submission: Submission,
-  context: BotContext,
-): Promise<void> {
-  const result = context.app.rounds.answer(origin, displayNameOf(interaction), submission);
-  if (!result.ok) {
-    await acknowledgePrivately(interaction, ANSWER_REFUSAL_TEXT[result.reason]);
-    return;
-  }
-  // Choices come from the bank and may carry its markdown; typed text is the member's, so it is escaped.
-  const shown =
-    submission.kind === 'choice'
-      ? `${CHOICE_LETTERS[submission.index]} · ${result.answerText}`
-      : submission.kind === 'text'
-        ? inertText(result.answerText, 200)
-        : result.answerText;
-  await acknowledgePrivately(
-    interaction,
-    `🔒 Locked in: **${shown}**. The answer is revealed when the question closes.`,
-  );
 }

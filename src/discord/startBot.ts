@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { ScoreStore } from '../store/ScoreStore.ts';
 import type { BotContext, SlashCommand } from './botContext.ts';
 import { restMessenger } from './channelMessenger.ts';
+import { installFastAnswerPath } from './fastAnswerPath.ts';
 import { createInteractionRouter } from './interactionRouter.ts';
 import { NO_PINGS } from './render/text.ts';
 import { createRestAgent } from './restAgent.ts';
@@ -97,6 +98,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const context: BotContext = { app, presenter, logger };
 
+  installFastAnswerPath({ client, app, logger, agent, apiUrl: options.apiUrl });
   client.on(Events.InteractionCreate, createInteractionRouter(options.commands, context));
   // Nobody can be told in a channel that is gone: the round just ends and frees its slot.
   client.on(Events.ChannelDelete, (channel) => app.rounds.channelGone(channel.id));

@@ -12,6 +12,7 @@ const METRICS = [
   'restCallsPerQuestion300',
   'rateLimited',
   'rssMbAfterClass',
+  'cpuPerClickUs',
   'rssMbFor1000Rounds',
   'deadlineDriftP99Ms',
   'bankLoad10kMs',
