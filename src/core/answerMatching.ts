@@ -157,12 +157,3 @@ function sameAnswer(
     return distance(word, target) <= allowed;
   });
 }
-
-/** Whether a typed answer counts as one of the accepted answers and is none of the wrong ones. */
-export function matchesAcceptedAnswer(
-  typed: string,
-  accepted: readonly string[],
-  wrong: readonly string[] = [],
-): boolean {
-  return matchTypedAnswer(typed, { answers: accepted, reject: wrong }) !== undefined;
-}

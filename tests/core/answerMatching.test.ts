@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerKey,
-  matchesAcceptedAnswer,
   matchTypedAnswer,
   normalizeAnswer,
   typoTolerance,
@@ -22,7 +21,12 @@ describe('normalizeAnswer', () => {
   });
 });
 
-describe('matchesAcceptedAnswer', () => {
+/** Whether the typed answer counts as one of these, with nothing else known. */
+function matchesAcceptedAnswer(typed: string, answers: readonly string[]): boolean {
+  return matchTypedAnswer(typed, { answers }) !== undefined;
+}
+
+describe('matching accepted answers', () => {
   const accepted = ['balance of power', 'power balance'];
 
   it('GIVEN an exact accepted answer in another case THEN it matches', () => {
@@ -135,7 +139,6 @@ describe('matchTypedAnswer: reject lists', () => {
   it('GIVEN an answer on the reject list THEN it is wrong though a typo away from an accepted answer', () => {
     expect(matchTypedAnswer('walt', waltz)).toBeUndefined();
     expect(matchTypedAnswer('Kenneth Walt', waltz)).toBeUndefined();
-    expect(matchesAcceptedAnswer('Walt', ['Waltz'], ['Walt'])).toBe(false);
   });
 
   it('GIVEN the accepted answers THEN the reject list leaves them right', () => {
