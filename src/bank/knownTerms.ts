@@ -9,7 +9,10 @@ import type { Concept } from './glossary.ts';
  */
 export function knownTerms(questions: readonly Question[], concepts: readonly Concept[]): string[] {
   const terms = new Map<string, string>();
+  const seen = new Set<string>();
   const add = (term: string) => {
+    if (seen.has(term)) return;
+    seen.add(term);
     const key = answerKey(term);
     if (key !== '' && !terms.has(key)) terms.set(key, term);
   };

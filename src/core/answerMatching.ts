@@ -64,8 +64,9 @@ interface PreparedTerms {
 
 interface PreparedSheet {
   accepted: readonly PreparedAnswer[];
-  wrongKeys: readonly string[];
-  isKnownWord: (word: string) => boolean;
+  acceptedKeys: ReadonlySet<string>;
+  /** The question's own terms and the bank's; those among them that are accepted here are skipped. */
+  terms: readonly PreparedTerms[];
 }
 
 // Normalised once: a bank's term list is shared by its questions, and each question is prepared
@@ -96,14 +97,13 @@ function prepareSheet(sheet: AnswerKeySheet): PreparedSheet {
   const accepted = sheet.answers
     .map((text) => ({ text, words: answerWords(text), key: answerKey(text) }))
     .filter((answer) => answer.key !== '');
-  const acceptedKeys = new Set(accepted.map((answer) => answer.key));
-  const own = prepareTerms([...sheet.answers, ...(sheet.reject ?? [])]);
-  const bank = prepareSharedTerms(sheet.knownTerms ?? []);
-  const wrongKeys = [...new Set([...own.keys, ...bank.keys])].filter((key) => !acceptedKeys.has(key));
   const prepared = {
     accepted,
-    wrongKeys,
-    isKnownWord: (word: string) => own.words.has(word) || bank.words.has(word),
+    acceptedKeys: new Set(accepted.map((answer) => answer.key)),
+    terms: [
+      prepareTerms([...sheet.answers, ...(sheet.reject ?? [])]),
+      prepareSharedTerms(sheet.knownTerms ?? []),
+    ],
   };
   preparedSheets.set(sheet, prepared);
   return prepared;
@@ -113,15 +113,18 @@ function prepareSheet(sheet: AnswerKeySheet): PreparedSheet {
  * The accepted answer (verbatim) that a typed answer counts as, or undefined when it is wrong.
  *
  * Answers are compared word by word: same number of words, each word equal or within the typo
- * tolerance of its length, and never a word that is itself a term the bank knows. Spaces and
- * hyphens inside a compound do not count ("selfhelp" is "self-help"). Then, however close it is,
- * an answer at least as close to a known wrong term as to every accepted answer is wrong.
+ * tolerance of its length; a word that is itself a one-word term the bank knows ("Walt") is that
+ * term, never a typo of another word. Spaces and hyphens inside a compound do not count
+ * ("selfhelp" is "self-help"). Then, however close it is, an answer at least as close to a known
+ * wrong term (the bank's terms not accepted here, and the question's reject list) as to every
+ * accepted answer is wrong.
  */
 export function matchTypedAnswer(typed: string, sheet: AnswerKeySheet): string | undefined {
   const words = answerWords(typed);
   if (words.length === 0) return undefined;
   const key = words.join('');
-  const { accepted, wrongKeys, isKnownWord } = prepareSheet(sheet);
+  const { accepted, acceptedKeys, terms } = prepareSheet(sheet);
+  const isKnownWord = (word: string) => terms.some((known) => known.words.has(word));
   let best: { answer: PreparedAnswer; distance: number } | undefined;
   let nearest = Number.POSITIVE_INFINITY;
   for (const answer of accepted) {
@@ -132,9 +135,11 @@ export function matchTypedAnswer(typed: string, sheet: AnswerKeySheet): string |
     }
   }
   if (best === undefined) return undefined;
-  for (const wrongKey of wrongKeys) {
-    if (Math.abs(wrongKey.length - key.length) > nearest) continue;
-    if (distance(key, wrongKey) <= nearest) return undefined;
+  for (const known of terms) {
+    for (const termKey of known.keys) {
+      if (Math.abs(termKey.length - key.length) > nearest || acceptedKeys.has(termKey)) continue;
+      if (distance(key, termKey) <= nearest) return undefined;
+    }
   }
   return best.answer.text;
 }
