@@ -63,7 +63,14 @@ export interface AnswerOrigin {
 }
 
 export type AnswerResult =
-  | { ok: true; question: Question; answerText: string; answeredCount: number }
+  | {
+      ok: true;
+      question: Question;
+      answerText: string;
+      /** For a typed answer judged right: the accepted answer it counts as. */
+      acceptedAs: string | undefined;
+      answeredCount: number;
+    }
   | { ok: false; reason: AnswerRefusal };
 
 export interface QuizRoundsOptions {
@@ -205,7 +212,8 @@ export class QuizRounds {
     const result = found.round.submit(origin.userId, displayName, origin.questionIndex, submission);
     if (!result.ok) return result;
     const question = found.round.questions[origin.questionIndex] as Question;
-    return { ok: true, question, answerText: result.answerText, answeredCount: result.answeredCount };
+    const { answerText, acceptedAs, answeredCount } = result;
+    return { ok: true, question, answerText, acceptedAs, answeredCount };
   }
 
   /** Whether the member may open the answer box of a typed question now; the question when so. */

@@ -74,6 +74,12 @@ export const shortAnswerSchema = z.strictObject({
   answers: z
     .array(text(LIMITS.shortAnswer))
     .min(1, { error: 'needs at least one accepted answer; the first is shown at the reveal' }),
+  reject: z
+    .array(text(LIMITS.shortAnswer))
+    .optional()
+    .describe(
+      'Known wrong answers, judged wrong even when a typo away from an accepted answer, e.g. [Walt] beside Waltz',
+    ),
 });
 
 export const openSchema = z.strictObject({

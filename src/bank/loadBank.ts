@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { answerKey } from '../core/answerMatching.ts';
 import type { Question } from '../core/question.ts';
 import { type BankIssue, compareIssues } from './bankIssue.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from './bankSchema.ts';
 import { describeZodIssues, fieldName } from './describeZodIssue.ts';
 import { type Concept, Glossary } from './glossary.ts';
+import { knownTerms } from './knownTerms.ts';
 import { readYamlSource, type YamlPath, type YamlSource } from './yamlSource.ts';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
@@ -90,12 +92,22 @@ export async function loadBank(paths: readonly string[]): Promise<BankLoadResult
   for (const concept of concepts)
     checkReferences(concept, 'related', concept.value.related, conceptIds, issues);
 
+  const glossary = new Glossary(concepts.map((concept) => concept.value));
+  // One list for the whole bank, shared by its short-answer questions: the judge needs every term.
+  const terms = Object.freeze(
+    knownTerms(
+      questions.map((question) => question.value),
+      glossary.concepts,
+    ),
+  );
   return {
     bank: {
       files,
       topics: topics.map((topic) => topic.value),
-      questions: questions.map((question) => question.value),
-      glossary: new Glossary(concepts.map((concept) => concept.value)),
+      questions: questions.map(({ value }) =>
+        value.type === 'short-answer' ? { ...value, knownTerms: terms } : value,
+      ),
+      glossary,
     },
     issues: issues.sort(compareIssues),
   };
@@ -241,6 +253,22 @@ function readQuestion(
           ),
         );
       }
+    });
+  }
+  if (question.type === 'short-answer') {
+    const accepted = new Map(question.answers.map((answer) => [answerKey(answer), answer]));
+    question.reject?.forEach((rejected, rejectIndex) => {
+      const same = accepted.get(answerKey(rejected));
+      if (same === undefined) return;
+      issues.push(
+        issueAt(
+          source,
+          [...base, 'reject', rejectIndex],
+          question.id,
+          `reject[${rejectIndex}]`,
+          `"${rejected}" is also an accepted answer ("${same}" in answers): an answer cannot be both; remove it from one list (they are compared ignoring case, accents, punctuation, spaces and a/an/the)`,
+        ),
+      );
     });
   }
   if (issues.length > before) return undefined;

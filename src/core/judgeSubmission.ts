@@ -1,10 +1,12 @@
-import { matchesAcceptedAnswer } from './answerMatching.ts';
+import { matchTypedAnswer } from './answerMatching.ts';
 import type { Question, Submission } from './question.ts';
 
 export interface Judgement {
   correct: boolean;
   /** The answer as the member gave it, for their private confirmation. */
   answerText: string;
+  /** For a typed answer judged correct: the accepted answer it counts as, verbatim from the bank. */
+  acceptedAs?: string;
 }
 
 /** Whether a submission answers the question correctly; undefined when it does not fit the question. */
@@ -26,7 +28,9 @@ export function judgeSubmission(question: Question, submission: Submission): Jud
       if (submission.kind !== 'text') return undefined;
       const text = submission.text.trim();
       if (text === '') return undefined;
-      return { correct: matchesAcceptedAnswer(text, question.answers), answerText: text };
+      const acceptedAs = matchTypedAnswer(text, question);
+      if (acceptedAs === undefined) return { correct: false, answerText: text };
+      return { correct: true, answerText: text, acceptedAs };
     }
     case 'open':
       return undefined;

@@ -30,6 +30,14 @@ export interface ShortAnswerQuestion extends QuestionBase {
   type: 'short-answer';
   /** Accepted answers; the first is the one shown at the reveal. */
   answers: readonly string[];
+  /** Known wrong answers from the bank file: wrong even when a typo away from an accepted answer. */
+  reject?: readonly string[];
+  /**
+   * Every term the bank knows (accepted answers, choices, glossary titles and aliases), attached
+   * when the bank is loaded and shared by all its questions. Those that are not accepted answers
+   * here are wrong here: typing one, or something as near to one as to every accepted answer.
+   */
+  knownTerms?: readonly string[];
 }
 
 export interface OpenQuestion extends QuestionBase {

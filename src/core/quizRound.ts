@@ -64,7 +64,7 @@ export interface RoundListener {
 }
 
 export type SubmitResult =
-  | { ok: true; answerText: string; answeredCount: number }
+  | { ok: true; answerText: string; acceptedAs?: string; answeredCount: number }
   | { ok: false; reason: AnswerRefusal };
 
 interface LockedAnswer {
@@ -210,7 +210,8 @@ export class QuizRound {
       answeredAt: this.#scheduler.now(),
     });
     this.#listener.answerLocked(this, this.#index, this.#locked.size);
-    return { ok: true, answerText: judged.answerText, answeredCount: this.#locked.size };
+    const { answerText, acceptedAs } = judged;
+    return { ok: true, answerText, ...(acceptedAs && { acceptedAs }), answeredCount: this.#locked.size };
   }
 
   /** Closes the open question now, or moves on from a reveal; false when nothing is running. */

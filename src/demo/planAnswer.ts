@@ -1,5 +1,5 @@
-import { matchesAcceptedAnswer } from '../core/answerMatching.ts';
-import type { Question } from '../core/question.ts';
+import { matchTypedAnswer } from '../core/answerMatching.ts';
+import type { Question, ShortAnswerQuestion } from '../core/question.ts';
 import type { Random } from '../core/random.ts';
 import type { DemoMember } from './demoCast.ts';
 
@@ -51,23 +51,23 @@ export function planAnswer(
     }
     case 'short-answer': {
       const text = knows
-        ? typed(question.answers[0] ?? '', question.answers, random)
-        : wrongGuess(question.answers, wrongGuesses, random);
+        ? typed(question.answers[0] ?? '', question, random)
+        : wrongGuess(question, wrongGuesses, random);
       return { member, delayMs, action: { kind: 'text', text } };
     }
   }
 }
 
 /** Sometimes typed in a hurry: lower case and one letter short, when the bot would still accept it. */
-function typed(answer: string, accepted: readonly string[], random: Random): string {
+function typed(answer: string, question: ShortAnswerQuestion, random: Random): string {
   if (random() < 0.6 || answer.length < 6) return answer;
   const at = 1 + Math.floor(random() * (answer.length - 2));
   const hurried = (answer.slice(0, at) + answer.slice(at + 1)).toLowerCase();
-  return matchesAcceptedAnswer(hurried, accepted) ? hurried : answer;
+  return matchTypedAnswer(hurried, question) === undefined ? answer : hurried;
 }
 
 /** A real concept name that is not the answer: the kind of wrong answer people give. */
-function wrongGuess(accepted: readonly string[], pool: readonly string[], random: Random): string {
-  const candidates = pool.filter((name) => !matchesAcceptedAnswer(name, accepted));
+function wrongGuess(question: ShortAnswerQuestion, pool: readonly string[], random: Random): string {
+  const candidates = pool.filter((name) => matchTypedAnswer(name, question) === undefined);
   return candidates[Math.floor(random() * candidates.length)] ?? 'no idea';
 }

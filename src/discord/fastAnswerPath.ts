@@ -136,7 +136,9 @@ function respond(app: StudyApp, interaction: APIInteraction, id: AnswerId): stri
   const name = interaction.member?.nick ?? user?.global_name ?? user?.username ?? 'someone';
   const result = app.rounds.answer(origin, name, submission);
   return privateReply(
-    result.ok ? lockedInText(submission, result.answerText) : ANSWER_REFUSAL_TEXT[result.reason],
+    result.ok
+      ? lockedInText(submission, result.answerText, result.acceptedAs)
+      : ANSWER_REFUSAL_TEXT[result.reason],
   );
 }
 

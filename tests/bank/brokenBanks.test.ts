@@ -60,6 +60,12 @@ const EXPECTED: Record<string, Expected> = {
   'prompt-not-text': { line: 8, field: 'prompt', message: /must be a string, not a list/ },
   'question-not-mapping': { line: 4, field: null, message: /must be a mapping of fields, not a string/ },
   'questions-not-list': { line: 3, field: 'questions', message: /must be a list/ },
+  'reject-equals-answer': {
+    line: 10,
+    field: 'reject[1]',
+    questionId: 'rea-1',
+    message: /"the WALTZ!" is also an accepted answer \("Waltz" in answers\)/,
+  },
   'scalar-root': { line: 1, field: null, message: /must be a mapping.*not a string/ },
   'short-answer-no-answers': { line: 9, field: 'answers', message: /at least one accepted answer/ },
   'syntax-error': { line: 7, field: null, message: /YAML syntax error: Missing closing "quote/ },

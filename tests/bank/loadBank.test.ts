@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankReport } from '../../src/bank/bankReport.ts';
+import { knownTerms } from '../../src/bank/knownTerms.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { SCHEMA_FILE, schemaFileText } from '../../src/bank/writeSchemaFile.ts';
 import { MAX_FILE_BYTES } from '../../src/bank/yamlSource.ts';
+import { judgeSubmission } from '../../src/core/judgeSubmission.ts';
+import type { Question } from '../../src/core/question.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../fixtures/sample-bank');
 const SHIPPED = path.resolve(import.meta.dirname, '../../questions');
@@ -36,6 +39,42 @@ describe('loading a valid bank', () => {
       questionsPerConcept: { anarchy: 3, 'offense-defense-balance': 2, 'security-dilemma': 4 },
       errors: [],
     });
+  });
+
+  it('GIVEN the sample bank THEN its short-answer questions share one list of every term the bank knows', async () => {
+    const { bank } = await loadBank([SAMPLE]);
+    const [first, second] = bank.questions.filter((q) => q.type === 'short-answer');
+    expect(first?.knownTerms).toBeDefined();
+    expect(first?.knownTerms).toBe(second?.knownTerms);
+    expect(first?.knownTerms).toEqual(
+      expect.arrayContaining([
+        'Robert Jervis', // another question's accepted answer
+        'Kenneth Waltz', // a choice
+        'Offense–defense balance', // a glossary title
+        "Herz's dilemma", // a glossary alias
+      ]),
+    );
+    // The answers of the question itself are in the list too; the judge leaves them right.
+    expect(first?.knownTerms).toContain('spiral model');
+    expect(judgeSubmission(first as Question, { kind: 'text', text: 'Spiral Model' })?.correct).toBe(true);
+    expect(judgeSubmission(first as Question, { kind: 'text', text: 'Robert Jervis' })?.correct).toBe(false);
+  });
+
+  it('GIVEN a glossary title with a parenthesis THEN the title without it is a known term too', () => {
+    const concept = {
+      id: 'balancing',
+      title: 'Balancing (internal and external)',
+      aliases: ['internal balancing'],
+      summary: 's',
+      explanation: 'e',
+      related: [],
+      sources: [],
+    };
+    expect(knownTerms([], [concept])).toEqual([
+      'Balancing (internal and external)',
+      'Balancing',
+      'internal balancing',
+    ]);
   });
 
   it('GIVEN the shipped bank THEN it validates', async () => {

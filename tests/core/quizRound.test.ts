@@ -124,6 +124,21 @@ describe('answers', () => {
     expect(listener.outcomes()[0]?.answers.map((a) => a.correct)).toEqual([true, false, true]);
   });
 
+  it('GIVEN a typed answer THEN the result keeps it as typed and says which accepted answer it counted as', () => {
+    const { round } = setup([shortAnswer('q1', ['Kenneth Waltz', 'Waltz'], { reject: ['Walt'] })]);
+    expect(round.submit('ann', 'Ann', 0, { kind: 'text', text: 'kenneth waltzz' })).toEqual({
+      ok: true,
+      answerText: 'kenneth waltzz',
+      acceptedAs: 'Kenneth Waltz',
+      answeredCount: 1,
+    });
+    expect(round.submit('bob', 'Bob', 0, { kind: 'text', text: 'Walt' })).toStrictEqual({
+      ok: true,
+      answerText: 'Walt',
+      answeredCount: 2,
+    });
+  });
+
   it('GIVEN an open question THEN nothing can be locked in and nobody scores', () => {
     const { round, scheduler, listener } = setup([openQuestion('q1')]);
     expect(round.submit('ann', 'Ann', 0, { kind: 'text', text: 'my view' })).toEqual({

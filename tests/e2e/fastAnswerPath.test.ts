@@ -102,4 +102,25 @@ describe('answers take the fast path, and discord.js builds nothing for them', (
     const revealed = await w.loopback.driver.waitForEdit(message, (m) => embedText(m).includes('✅'));
     expect(embedText(revealed)).toMatch(/Got it right: 0 of 0 answers/);
   });
+
+  it('GIVEN a typed answer with a forgiven typo THEN the confirmation says what it counted as', async () => {
+    const w = await worlds.start();
+    const ann = w.member('Ann');
+    await startQuiz(w, ann, { count: 8, topic: 'sample' }).reply();
+    for (let n = 1; n <= 8; n++) {
+      const message = await waitForQuestion(w, n);
+      const question = questionShown(w, message);
+      if (question.type === 'short-answer' && question.answers.includes('Robert Jervis')) {
+        const opened = ann.click(message, buttonIds(message)[0] as string);
+        const typed = await ann.submitModal(opened, { answer: 'Robert Jervos' });
+        expect((await typed.reply()).content).toBe(
+          '🔒 Locked in: **Robert Jervos** (counted as *Robert Jervis*). The answer is revealed when the question closes.',
+        );
+        return;
+      }
+      await letTimeRunOut(w, message);
+      w.scheduler.advance(5_000);
+    }
+    throw new Error('the sample topic has a question answered by Robert Jervis');
+  });
 });

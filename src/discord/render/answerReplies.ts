@@ -3,8 +3,11 @@ import { CHOICE_LETTERS, type Question, type Submission } from '../../core/quest
 import { buildCustomId } from '../customIds.ts';
 import { inertText, truncate } from './text.ts';
 
-/** The private confirmation of a locked-in answer. */
-export function lockedInText(submission: Submission, answerText: string): string {
+/**
+ * The private confirmation of a locked-in answer. A typed answer that was forgiven a typo says
+ * what it counted as, so the member knows before the reveal shows it to everyone.
+ */
+export function lockedInText(submission: Submission, answerText: string, acceptedAs?: string): string {
   // Choices come from the bank and may carry its markdown; typed text is the member's, so it is escaped.
   const shown =
     submission.kind === 'choice'
@@ -12,7 +15,11 @@ export function lockedInText(submission: Submission, answerText: string): string
       : submission.kind === 'text'
         ? inertText(answerText, 200)
         : answerText;
-  return `🔒 Locked in: **${shown}**. The answer is revealed when the question closes.`;
+  const countedAs =
+    acceptedAs !== undefined && acceptedAs.trim().toLowerCase() !== answerText.trim().toLowerCase()
+      ? ` (counted as *${acceptedAs}*)`
+      : '';
+  return `🔒 Locked in: **${shown}**${countedAs}. The answer is revealed when the question closes.`;
 }
 
 /** The text box a typed answer is written in. */
