@@ -128,6 +128,14 @@ describe('the glossary of the shipped bank', () => {
     Mearsheimer: 'john-mearsheimer',
     Jervis: 'robert-jervis',
     Herz: 'john-herz',
+    // Issue 12: Jervis's two models, the game behind the security dilemma, and the other thinkers.
+    'spiral model (Jervis)': 'spiral-model',
+    'deterrence model (Jervis)': 'deterrence-model',
+    "prisoner's dilemma": 'prisoners-dilemma',
+    Glaser: 'charles-glaser',
+    Walt: 'stephen-walt',
+    Wendt: 'alexander-wendt',
+    Mitzen: 'jennifer-mitzen',
   };
 
   it('GIVEN the concepts the issue lists THEN each has an entry', () => {
@@ -139,8 +147,12 @@ describe('the glossary of the shipped bank', () => {
 
   it('GIVEN what students type THEN the alias finds the concept', () => {
     const typed: Record<string, string> = {
-      'spiral model': 'security-dilemma',
-      'Spiral Model': 'security-dilemma',
+      'spiral model': 'spiral-model',
+      'Spiral Model': 'spiral-model',
+      'deterrence model': 'deterrence-model',
+      'Deterrence Model': 'deterrence-model',
+      "prisoner's dilemma": 'prisoners-dilemma',
+      'prisoners dilemma': 'prisoners-dilemma',
       "Herz's dilemma": 'security-dilemma',
       neorealism: 'structural-realism',
       'offence-defence balance': 'offense-defense-balance',
@@ -154,10 +166,11 @@ describe('the glossary of the shipped bank', () => {
       'relative gains': 'relative-vs-absolute-power',
       'power maximizers': 'security-vs-power-maximizers',
       'anarchy is what states make of it': 'constructivist-critique',
-      Wendt: 'constructivist-critique',
-      Mitzen: 'ontological-security',
-      Glaser: 'comparative-net-assessment',
-      Walt: 'balance-of-threat',
+      Wendt: 'alexander-wendt',
+      Mitzen: 'jennifer-mitzen',
+      Glaser: 'charles-glaser',
+      Walt: 'stephen-walt',
+      'Stephen Walt': 'stephen-walt',
       Waltz: 'kenneth-waltz',
       Mearsheimer: 'john-mearsheimer',
       Jervis: 'robert-jervis',
