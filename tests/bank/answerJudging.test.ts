@@ -52,9 +52,7 @@ function withTypo(answer: string): string | undefined {
 // the bank's known terms are wrong keeps out, as "question ~ term", with why a teacher would mark
 // it wrong. A new pair fails the test below until it is judged: add the term to `answers` if it is
 // right after all, or list it here.
-const REVIEWED_NEAR_TERMS: Record<string, string> = {
-  'dr-founder-001 ~ Walt': 'Stephen Walt (balance of threat) is another scholar, not Kenneth Waltz',
-};
+const REVIEWED_NEAR_TERMS: Record<string, string> = {};
 
 describe('typed answers to the shipped bank', () => {
   it('GIVEN a short-answer question THEN none of the bank’s other terms is accepted', () => {
@@ -105,6 +103,7 @@ describe('typed answers to the shipped bank', () => {
     expect(isAccepted(internal, 'internal balancing')).toBe(true);
     expect(isAccepted(founder, 'Walt')).toBe(false);
     expect(isAccepted(founder, 'Kenneth Walt')).toBe(false);
-    expect(isAccepted(founder, 'Waltz')).toBe(true);
+    expect(isAccepted(founder, 'Kenneth Waltz')).toBe(true);
+    expect(isAccepted(founder, 'Kennth Waltz')).toBe(true);
   });
 });

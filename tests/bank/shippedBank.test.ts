@@ -35,6 +35,15 @@ function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 // Function words, plus the "True or false: according to" frame that many prompts share, carry no
 // meaning of their own; left in, they make unrelated prompts look alike.
 const STOP_WORDS = new Set(
@@ -61,9 +70,11 @@ function promptSimilarity(a: string, b: string): number {
 
 // When this was written the most similar pair of distinct prompts in the bank scored 0.41
 // (asr-first-goal-001 and dr-shared-survival-001, which share the survival premise but ask different
-// things) and every other pair scored 0.34 or less, while a lightly reworded copy of a prompt (a few
-// words swapped, as in the test below) scores 0.6 to 0.8. 0.5 sits between the two. Heavy paraphrase
-// with synonyms throughout is beyond any word-overlap measure and stays a job for review.
+// things), the next 0.38 (crit-rational-actor-001 and crit-hegemony-limits-001, two different
+// criticisms of offensive realism) and every other pair 0.35 or less, while a lightly reworded copy
+// of a prompt (a few words swapped, as in the test below) scores 0.6 to 0.8. 0.5 sits between them.
+// Heavy paraphrase with synonyms throughout is beyond any word-overlap measure and stays a job for
+// review.
 const NEAR_DUPLICATE = 0.5;
 
 describe('the size and mix of the shipped bank', () => {
@@ -128,6 +139,14 @@ describe('the glossary of the shipped bank', () => {
     Mearsheimer: 'john-mearsheimer',
     Jervis: 'robert-jervis',
     Herz: 'john-herz',
+    // Issue 12: Jervis's two models, the game behind the security dilemma, and the other thinkers.
+    'spiral model (Jervis)': 'spiral-model',
+    'deterrence model (Jervis)': 'deterrence-model',
+    "prisoner's dilemma": 'prisoners-dilemma',
+    Glaser: 'charles-glaser',
+    Walt: 'stephen-walt',
+    Wendt: 'alexander-wendt',
+    Mitzen: 'jennifer-mitzen',
   };
 
   it('GIVEN the concepts the issue lists THEN each has an entry', () => {
@@ -139,8 +158,12 @@ describe('the glossary of the shipped bank', () => {
 
   it('GIVEN what students type THEN the alias finds the concept', () => {
     const typed: Record<string, string> = {
-      'spiral model': 'security-dilemma',
-      'Spiral Model': 'security-dilemma',
+      'spiral model': 'spiral-model',
+      'Spiral Model': 'spiral-model',
+      'deterrence model': 'deterrence-model',
+      'Deterrence Model': 'deterrence-model',
+      "prisoner's dilemma": 'prisoners-dilemma',
+      'prisoners dilemma': 'prisoners-dilemma',
       "Herz's dilemma": 'security-dilemma',
       neorealism: 'structural-realism',
       'offence-defence balance': 'offense-defense-balance',
@@ -154,10 +177,11 @@ describe('the glossary of the shipped bank', () => {
       'relative gains': 'relative-vs-absolute-power',
       'power maximizers': 'security-vs-power-maximizers',
       'anarchy is what states make of it': 'constructivist-critique',
-      Wendt: 'constructivist-critique',
-      Mitzen: 'ontological-security',
-      Glaser: 'comparative-net-assessment',
-      Walt: 'balance-of-threat',
+      Wendt: 'alexander-wendt',
+      Mitzen: 'jennifer-mitzen',
+      Glaser: 'charles-glaser',
+      Walt: 'stephen-walt',
+      'Stephen Walt': 'stephen-walt',
       Waltz: 'kenneth-waltz',
       Mearsheimer: 'john-mearsheimer',
       Jervis: 'robert-jervis',
@@ -250,6 +274,44 @@ describe('the questions of the shipped bank', () => {
       .map(([position, ids]) => `choice ${position + 1} holds ${ids.length} of ${total}: ${ids.join(', ')}`);
     expect(crowded, 'positions holding over 40% of correct answers').toEqual([]);
     expect(byPosition.size, 'distinct positions of correct answers').toBeGreaterThanOrEqual(3);
+  });
+
+  it('GIVEN the multiple-choice questions THEN the key is the uniquely longest choice in under a quarter of them', () => {
+    // Writers tend to make the right answer the most careful, and so the longest, choice; players
+    // learn to pick it without reading. Lengths are compared in characters after trimming, and a
+    // key that ties with another choice for longest does not count.
+    const questions = ofType('multiple-choice');
+    const longest = questions.filter((question) => {
+      const key = question.answer.trim().length;
+      return question.choices.filter((choice) => choice.trim().length >= key).length === 1;
+    });
+    const share = longest.length / questions.length;
+    expect(
+      share,
+      `key uniquely longest in ${longest.length} of ${questions.length}: ${longest.map((q) => q.id).join(', ')}`,
+    ).toBeLessThan(0.25);
+  });
+
+  it('GIVEN the multiple-choice questions THEN the median explanation is at least 80 words', () => {
+    const words = ofType('multiple-choice').map((question) => wordCount(question.explanation));
+    expect(median(words), 'median words in multiple-choice explanations').toBeGreaterThanOrEqual(80);
+  });
+
+  it('GIVEN the scenario questions THEN the median explanation is at least 80 words', () => {
+    const words = bank.questions
+      .filter((question) => question.tags.includes('scenario'))
+      .map((question) => wordCount(question.explanation));
+    expect(median(words), 'median words in scenario explanations').toBeGreaterThanOrEqual(80);
+  });
+
+  it('GIVEN the open questions THEN each explanation says what a strong answer contains', () => {
+    // The model answer shows one answer; the explanation tells players how to judge their own.
+    const off = ofType('open')
+      .filter(
+        (question) => wordCount(question.explanation) < 60 || !/strong answer/i.test(question.explanation),
+      )
+      .map((question) => `${question.id}: ${wordCount(question.explanation)} words`);
+    expect(off, 'open explanations that do not describe a strong answer').toEqual([]);
   });
 
   it('GIVEN the multiple-choice questions THEN no choice is "all/none of the above"', () => {
