@@ -134,4 +134,4 @@ it('GIVEN a writer killed with SIGKILL at many moments THEN the file always load
   expect(reported).toBeGreaterThan(KILLS);
   // Kills inside a write leave write-file-atomic's temporary files behind; the score file is whole.
   if (process.env.STUDYQUIZ_KILL_DEBUG) console.log((await readdir(dir)).join(' '));
-});
+}, 120_000); // twenty writer processes, each started and killed: slow on a busy 2-core machine
