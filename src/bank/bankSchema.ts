@@ -75,7 +75,9 @@ export const shortAnswerSchema = z.strictObject({
 export const openSchema = z.strictObject({
   ...questionCommon,
   type: z.literal('open'),
-  modelAnswer: paragraphs(LIMITS.modelAnswer).describe('Revealed to members after they have thought about it'),
+  modelAnswer: paragraphs(LIMITS.modelAnswer).describe(
+    'Revealed to members after they have thought about it',
+  ),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [
