@@ -17,7 +17,7 @@ export function explainDatabaseFailure(error: unknown, target: DatabaseTarget): 
       );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return fail(`the host ${host} is not known`, `Check the host name in DATABASE_URL. ${CHECK_URL}`);
+      return fail(`the host ${host} is not known`, 'Check the host name in DATABASE_URL (see .env.example).');
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
