@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { COMMANDS } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
 import { UserError } from '../core/userError.ts';
 import { startBot } from '../discord/startBot.ts';
-import { createLogger } from '../logger.ts';
-import { createScoreStore } from '../store/createScoreStore.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { createScoreStore, type ScoreStoreConfig } from '../store/createScoreStore.ts';
+import { ScoreDatabaseError } from '../store/postgres/ScoreDatabaseError.ts';
 import { ScoreFileError } from '../store/ScoreFileError.ts';
 import { questionsDir } from './bankLocation.ts';
 import type { CliCommand } from './cliIo.ts';
@@ -17,15 +19,14 @@ export const START_USAGE = 'studyquiz start';
 export const startCommand: CliCommand = async (args, io) => {
   parseOptions(args, {}, START_USAGE);
   const config = loadConfig(io.env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
   const bank = await loadValidBank(questionsDir(io.env, config.QUESTIONS_DIR));
-  const store = createScoreStore(
-    config.STORE === 'memory' ? { kind: 'memory' } : { kind: 'json', file: config.SCORES_FILE },
-  );
+  const store = createScoreStore(storeConfig(config, logger));
   try {
     await store.load();
   } catch (error) {
-    if (error instanceof ScoreFileError) throw new UserError(error.message);
+    if (error instanceof ScoreFileError || error instanceof ScoreDatabaseError)
+      throw new UserError(error.message);
     throw error;
   }
   logger.info(
@@ -45,6 +46,10 @@ export const startCommand: CliCommand = async (args, io) => {
       scoring: config.QUIZ_DEFAULT_SCORING,
       revealSeconds: config.QUIZ_REVEAL_SECONDS,
     },
+  }).catch(async (error: unknown) => {
+    // Nothing was recorded, but a database store holds connections until closed.
+    await store.close().catch(() => undefined);
+    throw error;
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
@@ -53,3 +58,40 @@ export const startCommand: CliCommand = async (args, io) => {
   logger.flush();
   return 0;
 };
+
+function storeConfig(config: Config, logger: Logger): ScoreStoreConfig {
+  switch (config.STORE) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'json':
+      return { kind: 'json', file: config.SCORES_FILE };
+    case 'postgres':
+      if (config.DATABASE_URL === undefined)
+        throw new Error('parseConfig lets STORE=postgres through only with DATABASE_URL');
+      return {
+        kind: 'postgres',
+        connectionString: config.DATABASE_URL,
+        onBackgroundError: (error) =>
+          logger.warn({ err: error }, 'score database connection lost; it reconnects when needed'),
+      };
+  }
+}
+
+/** What the logs must never show: the token, the database URL and its password. */
+function secretsOf(config: Config): string[] {
+  const secrets = [config.DISCORD_TOKEN];
+  if (config.DATABASE_URL !== undefined) {
+    secrets.push(config.DATABASE_URL);
+    const { password } = new URL(config.DATABASE_URL);
+    if (password) secrets.push(password, safelyDecoded(password));
+  }
+  return secrets;
+}
+
+function safelyDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

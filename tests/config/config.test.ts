@@ -43,6 +43,47 @@ describe('configuration', () => {
   });
 });
 
+describe('configuration of the PostgreSQL store', () => {
+  const PASSWORD = 'hunter2-database-secret';
+
+  it('GIVEN STORE=postgres and a postgres URL THEN both are kept', () => {
+    const url = `postgres://quiz:${PASSWORD}@db.example:5432/studyquiz`;
+    expect(parseConfig({ ...VALID, STORE: 'postgres', DATABASE_URL: url })).toMatchObject({
+      STORE: 'postgres',
+      DATABASE_URL: url,
+    });
+  });
+
+  it('GIVEN STORE=postgres without DATABASE_URL THEN DATABASE_URL is named with an example, along with other problems', () => {
+    const attempt = () => parseConfig({ DISCORD_APPLICATION_ID: '123456789012345678', STORE: 'postgres' });
+    expect(attempt).toThrow(/DISCORD_TOKEN is missing/);
+    expect(attempt).toThrow(
+      /DATABASE_URL is missing: STORE=postgres needs .*postgres:\/\/user:password@host:5432/,
+    );
+    expect(() => parseConfig({ ...VALID, STORE: 'postgres', DATABASE_URL: ' ' })).toThrow(
+      /DATABASE_URL is missing/,
+    );
+  });
+
+  it('GIVEN a DATABASE_URL that is not a postgres URL THEN it is refused without being echoed', () => {
+    const attempt = () =>
+      parseConfig({
+        ...VALID,
+        STORE: 'postgres',
+        DATABASE_URL: `mysql://quiz:${PASSWORD}@db.example/studyquiz`,
+      });
+    expect(attempt).toThrow(/DATABASE_URL must be a URL such as postgres:\/\//);
+    expect(attempt).not.toThrow(new RegExp(PASSWORD));
+  });
+
+  it('GIVEN DATABASE_URL with another store THEN it is not needed and does no harm', () => {
+    expect(parseConfig({ ...VALID, STORE: 'json', DATABASE_URL: 'postgres://localhost/x' }).STORE).toBe(
+      'json',
+    );
+    expect(parseConfig({ ...VALID }).DATABASE_URL).toBeUndefined();
+  });
+});
+
 describe('logging', () => {
   function capture() {
     const lines: string[] = [];

@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { type Loopback, startLoopback } from '../../src/loopback/index.ts';
 import { captureIo } from '../support/captureIo.ts';
+import { freePort, startPostgres, type TestPostgres } from '../support/startPostgres.ts';
 import { embedOf, isQuestionMessage, SAMPLE_BANK } from './botHarness.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/studyquiz.js');
@@ -127,5 +128,68 @@ describe('studyquiz start', () => {
     expect(logs).toMatch(/"msg":"bot ready"/);
     expect(logs).toMatch(/"msg":"bot stopped"/);
     expect(logs).not.toContain(loopback.token);
+  });
+});
+
+describe('studyquiz start with STORE=postgres', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(() => postgres.remove());
+
+  const withDatabase = (url: string) => ({
+    DISCORD_TOKEN: 'not-used-because-the-database-fails-first',
+    DISCORD_APPLICATION_ID: '123456789012345678',
+    QUESTIONS_DIR: SAMPLE_BANK,
+    STORE: 'postgres',
+    DATABASE_URL: url,
+  });
+
+  it('GIVEN a DATABASE_URL where nothing listens THEN it exits 1 naming the server and what to check, never the password', async () => {
+    const port = await freePort();
+    const password = 'closed-port-db-password';
+    const started = run(withDatabase(`postgres://quiz:${password}@127.0.0.1:${port}/studyquiz`));
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain(
+      `Cannot use the score database studyquiz on 127.0.0.1:${port} as user quiz`,
+    );
+    expect(started.output()).toMatch(/Check that PostgreSQL is running there/);
+    expect(started.output()).not.toContain(password);
+    expect(started.output()).not.toMatch(/bot ready/);
+  });
+
+  it('GIVEN a wrong password THEN it exits 1 saying the password was refused, without printing it', async () => {
+    const wrongPassword = 'wrong-db-password-123';
+    const started = run(withDatabase(postgres.url().replace(postgres.password, wrongPassword)));
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain(`on 127.0.0.1:${postgres.port} as user ${postgres.user}`);
+    expect(started.output()).toMatch(/the server refused the password for user/);
+    expect(started.output()).not.toContain(wrongPassword);
+    expect(started.output()).not.toContain(postgres.password);
+  });
+
+  it('GIVEN a reachable database THEN start migrates it, runs, and stops with exit 0, never logging the password', async () => {
+    loopback = await startLoopback();
+    const url = await postgres.createDatabase();
+    const started = run({
+      ...withDatabase(url),
+      DISCORD_TOKEN: loopback.token,
+      DISCORD_APPLICATION_ID: loopback.applicationId,
+      DISCORD_API_URL: loopback.apiUrl,
+      LOG_LEVEL: 'debug',
+    });
+    child = started.process;
+    await loopback.driver.gateway.waitUntilOnline({ timeoutMs: 20_000 });
+    // Signals are taken over once the bot is ready; one sooner would just kill the process.
+    await vi.waitFor(() => expect(started.output()).toMatch(/"msg":"bot ready"/), { timeout: 20_000 });
+    started.process.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toMatch(/"store":"postgres"/);
+    expect(started.output()).not.toContain(postgres.password);
+    const applied = await postgres.withClient(url, (client) =>
+      client.query('SELECT name FROM schema_migrations'),
+    );
+    expect(applied.rows.map((row) => row.name)).toContain('001_scores.sql');
   });
 });

@@ -1,19 +1,38 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createScoreStore } from '../../src/store/createScoreStore.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createScoreStore, type ScoreStoreConfig } from '../../src/store/createScoreStore.ts';
 import type { ScoreStore } from '../../src/store/ScoreStore.ts';
+import { startPostgres, type TestPostgres } from '../support/startPostgres.ts';
 import { MONDAY_EARLY, result, right, SUNDAY_LATE, wrong } from './results.ts';
 
-// One specification, run against both stores: they must behave the same.
-describe.each(['memory', 'json'] as const)('GIVEN a %s score store', (kind) => {
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(() => postgres.remove());
+
+// One specification, run against every store: they must behave the same.
+describe.each(['memory', 'json', 'postgres'] as const)('GIVEN a %s score store', (kind) => {
   let dir: string;
   let store: ScoreStore;
 
+  /** Each test starts empty: a fresh file, or a fresh database. */
+  const freshStore = async (): Promise<ScoreStoreConfig> => {
+    switch (kind) {
+      case 'memory':
+        return { kind };
+      case 'json':
+        return { kind, file: join(dir, 'scores.json') };
+      case 'postgres':
+        return { kind, connectionString: await postgres.createDatabase() };
+    }
+  };
+
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'studyquiz-store-'));
-    store = createScoreStore(kind === 'memory' ? { kind } : { kind, file: join(dir, 'scores.json') });
+    store = createScoreStore(await freshStore());
     await store.load();
   });
 
