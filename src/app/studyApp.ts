@@ -1,26 +1,12 @@
 import type { Bank } from '../bank/loadBank.ts';
 import { topicTitle } from '../bank/topicTitle.ts';
-import type { Random } from '../core/random.ts';
-import type { Scheduler } from '../core/scheduler.ts';
-import type { Logger } from '../logger.ts';
-import type { ScoreStore } from '../store/ScoreStore.ts';
 import { GlossaryQueries } from './glossaryQueries.ts';
-import { QuizRounds } from './quizRounds.ts';
-import type { RoundDefaults, RoundLimits } from './roundLimits.ts';
-import type { RoundObserver } from './roundObserver.ts';
+import { QuizRounds, type QuizRoundsOptions } from './quizRounds.ts';
 import { ScoreQueries } from './scoreQueries.ts';
 import { searchTopics, type TopicOption } from './topicChoice.ts';
 
-export interface StudyAppOptions {
-  bank: () => Bank;
-  store: ScoreStore;
-  scheduler: Scheduler;
-  random: Random;
-  logger: Logger;
-  defaults: RoundDefaults;
-  observers: readonly RoundObserver[];
-  limits?: RoundLimits | undefined;
-}
+/** What the use cases are built from: the same as the round use cases need. */
+export type StudyAppOptions = QuizRoundsOptions;
 
 /** Every use case a command, the terminal, the demo or the bench calls: one object, Discord-free. */
 export interface StudyApp {
