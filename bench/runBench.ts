@@ -3,6 +3,7 @@ import { type MachineInfo, machineInfo } from './machineInfo.ts';
 import { autocompleteScenario } from './scenarios/autocomplete.ts';
 import { bankLoadScenario } from './scenarios/bankLoad.ts';
 import { discordScenarios } from './scenarios/discordScenarios.ts';
+import { postgresStoreScenario } from './scenarios/postgresStore.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
 
@@ -18,6 +19,7 @@ const SCENARIOS = [
   bankLoadScenario,
   autocompleteScenario,
   scoreStoreScenario,
+  postgresStoreScenario,
 ];
 
 export async function runBench(context: BenchContext): Promise<BenchReport> {

@@ -19,6 +19,9 @@ const METRICS = [
   'autocompleteP99Ms',
   'storeFlush100kMs',
   'storeLoad100kMs',
+  'postgresRecordP99Ms',
+  'postgresPageP99Ms',
+  'postgresRankP99Ms',
 ];
 
 describe('studyquiz bench --json', () => {
