@@ -29,7 +29,11 @@ const USER = 'studyquiz';
  * data in a fresh temporary folder. `durable: false` turns fsync off, for tests that only need
  * the behaviour; the bench keeps it on, as a real server would.
  */
-export async function startEmbeddedPostgres(options: { durable: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  durable: boolean;
+  /** Server settings such as `random_page_cost=1.1`, as `-c` flags. */
+  settings?: readonly string[];
+}): Promise<EmbeddedServer> {
   ensurePostgresUser();
   // PostgreSQL refuses to run as root, so it runs as `postgres`, which must be able to enter
   // the parent folder (mkdtemp makes it 0700, root's).
@@ -54,6 +58,7 @@ export async function startEmbeddedPostgres(options: { durable: boolean }): Prom
       '-c',
       'unix_socket_directories=',
       ...(options.durable ? [] : ['-c', 'fsync=off']),
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     onLog: (message) => logs.push(message),
     onError: (error) => logs.push(String(error)),

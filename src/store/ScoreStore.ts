@@ -67,7 +67,10 @@ export interface LeaderboardQuery {
  * or a file. Nothing here assumes where the scores live.
  */
 export interface ScoreStore {
-  /** Opens the store (reads the file, connects); throws ScoreFileError or a UserError when it cannot be used. */
+  /**
+   * Opens the store (reads the file; connects and migrates the database); throws ScoreFileError or
+   * ScoreDatabaseError when it cannot be used, with a message for the person running the bot.
+   */
   load(): Promise<void>;
   /**
    * Records one question's results. Resolves once they are durable; rejects when they could not

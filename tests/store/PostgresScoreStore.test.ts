@@ -122,6 +122,33 @@ describe('GIVEN the schema migrations', () => {
     }
   });
 
+  it('GIVEN the connection lost during the migrations THEN load rejects, and a later load applies them', async () => {
+    const url = await postgres.createDatabase();
+    const dir = await migrationsFolder({
+      '001_slow.sql': 'CREATE TABLE slow (n integer); SELECT pg_sleep(30);',
+    });
+    try {
+      const loading = storeAt(url, dir)
+        .load()
+        .catch((error: Error) => error);
+      await vi.waitFor(
+        async () => {
+          const sleeping = await query<{ n: number }>(
+            url,
+            "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = 'studyquiz' AND wait_event = 'PgSleep'",
+          );
+          expect(sleeping[0]?.n).toBe(1);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      await postgres.terminateConnections(databaseOf(url));
+      expect(await loading).toBeInstanceOf(ScoreDatabaseError);
+      expect(await query(url, "SELECT to_regclass('slow') AS slow")).toEqual([{ slow: null }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN a database migrated by a newer release THEN load refuses and says so', async () => {
     const { url } = await loadedStore();
     await query(

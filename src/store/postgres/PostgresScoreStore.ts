@@ -61,9 +61,14 @@ export class PostgresScoreStore implements ScoreStore {
   async load(): Promise<void> {
     if (this.#loaded) throw new Error('The score database is already loaded.');
     let client: pg.PoolClient | undefined;
+    // A client taken from the pool has no 'error' listener of the pool's: a connection lost
+    // during the migrations would otherwise be an uncaught 'error' event. The query that was
+    // running rejects as well, and that is what load() reports.
+    const ignoreLostConnection = () => {};
     try {
       const migrations = await readMigrations(this.#options.migrationsDir ?? MIGRATIONS_DIR);
       client = await this.#pool.connect();
+      client.on('error', ignoreLostConnection);
       await migrate(client, migrations);
       this.#loaded = true;
     } catch (error) {
@@ -77,6 +82,7 @@ export class PostgresScoreStore implements ScoreStore {
       }
       throw explainDatabaseFailure(error, this.target);
     } finally {
+      client?.off('error', ignoreLostConnection);
       client?.release();
     }
   }

@@ -3,18 +3,20 @@ import { isoWeek } from '../isoWeek.ts';
 import type { LeaderboardEntry, LeaderboardPage, Period } from '../ScoreStore.ts';
 
 /*
- * Leaderboard order (see rankOrder.ts) is `(-points, -correct, reached_at, user_id)` ascending,
+ * Leaderboard order (see rankOrder.ts) is points desc, correct desc, reached_at asc, user id asc,
  * which is how members_rank and weekly_scores_rank are built: a page is a walk along the index
- * from the guild's (and week's) first entry, and a rank is one plus the rows before the member
- * on it, counted with one row comparison that the index answers. A page's total comes from
- * ranked_totals, one row, rather than from counting the guild.
+ * from the guild's (and week's) first entry. A rank is one plus the entries before the member's,
+ * counted in three ranges of the same index (more points; as many points and more correct
+ * answers; as many of both and reached earlier, or at once with a smaller id): index-only scans,
+ * which one row comparison over negated columns would not allow. A page's total comes from
+ * ranked_totals, one row, not from counting the guild.
  */
 
 const ALL_TIME_PAGE = `
 SELECT user_id, display_name, points, answered, correct
 FROM members
 WHERE guild_id = $1
-ORDER BY (-points), (-correct), reached_at, user_id
+ORDER BY points DESC, correct DESC, reached_at, user_id
 LIMIT $2 OFFSET $3`;
 
 const WEEK_PAGE = `
@@ -22,26 +24,33 @@ SELECT w.user_id, m.display_name, w.points, w.answered, w.correct
 FROM weekly_scores w
 JOIN members m ON m.guild_id = w.guild_id AND m.user_id = w.user_id
 WHERE w.guild_id = $1 AND w.week = $4
-ORDER BY (-w.points), (-w.correct), w.reached_at, w.user_id
+ORDER BY w.points DESC, w.correct DESC, w.reached_at, w.user_id
 LIMIT $2 OFFSET $3`;
 
 const RANKED_TOTAL = 'SELECT members FROM ranked_totals WHERE guild_id = $1 AND period = $2';
 
 const ALL_TIME_RANK = `
 SELECT m.user_id, m.display_name, m.points, m.answered, m.correct,
-       1 + (SELECT count(*) FROM members ahead
-            WHERE ahead.guild_id = m.guild_id
-              AND (-ahead.points, -ahead.correct, ahead.reached_at, ahead.user_id)
-                < (-m.points, -m.correct, m.reached_at, m.user_id)) AS rank
+       1 + (SELECT count(*) FROM members a
+            WHERE a.guild_id = m.guild_id AND a.points > m.points)
+         + (SELECT count(*) FROM members a
+            WHERE a.guild_id = m.guild_id AND a.points = m.points AND a.correct > m.correct)
+         + (SELECT count(*) FROM members a
+            WHERE a.guild_id = m.guild_id AND a.points = m.points AND a.correct = m.correct
+              AND (a.reached_at, a.user_id) < (m.reached_at, m.user_id)) AS rank
 FROM members m
 WHERE m.guild_id = $1 AND m.user_id = $2`;
 
 const WEEK_RANK = `
 SELECT w.user_id, m.display_name, w.points, w.answered, w.correct,
-       1 + (SELECT count(*) FROM weekly_scores ahead
-            WHERE ahead.guild_id = w.guild_id AND ahead.week = w.week
-              AND (-ahead.points, -ahead.correct, ahead.reached_at, ahead.user_id)
-                < (-w.points, -w.correct, w.reached_at, w.user_id)) AS rank
+       1 + (SELECT count(*) FROM weekly_scores a
+            WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points > w.points)
+         + (SELECT count(*) FROM weekly_scores a
+            WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points = w.points
+              AND a.correct > w.correct)
+         + (SELECT count(*) FROM weekly_scores a
+            WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points = w.points
+              AND a.correct = w.correct AND (a.reached_at, a.user_id) < (w.reached_at, w.user_id)) AS rank
 FROM weekly_scores w
 JOIN members m ON m.guild_id = w.guild_id AND m.user_id = w.user_id
 WHERE w.guild_id = $1 AND w.user_id = $2 AND w.week = $3`;

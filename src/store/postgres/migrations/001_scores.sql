@@ -26,9 +26,10 @@ CREATE TABLE members (
   PRIMARY KEY (guild_id, user_id)
 );
 
--- Leaderboard order: points desc, correct desc, reached_at asc, user_id asc. Negated so that one
--- ascending row comparison counts the members ahead of someone along this index.
-CREATE INDEX members_rank ON members (guild_id, (-points), (-correct), reached_at, user_id);
+-- Leaderboard order: points desc, correct desc, reached_at asc, user_id asc. A page walks it; a
+-- rank counts the entries before a member's along it. Plain columns, not expressions, so those
+-- counts are index-only scans that need not visit the table.
+CREATE INDEX members_rank ON members (guild_id, points DESC, correct DESC, reached_at, user_id);
 
 -- A member's standing in one ISO week (UTC), keyed like 2026-W48.
 CREATE TABLE weekly_scores (
@@ -42,7 +43,7 @@ CREATE TABLE weekly_scores (
   PRIMARY KEY (guild_id, week, user_id)
 );
 
-CREATE INDEX weekly_scores_rank ON weekly_scores (guild_id, week, (-points), (-correct), reached_at, user_id);
+CREATE INDEX weekly_scores_rank ON weekly_scores (guild_id, week, points DESC, correct DESC, reached_at, user_id);
 
 -- How many members are ranked, so a page's total is one row, not a count of the guild.
 CREATE TABLE ranked_totals (
