@@ -22,10 +22,14 @@ const SCENARIOS = [
   postgresStoreScenario,
 ];
 
-export async function runBench(context: BenchContext): Promise<BenchReport> {
+export const SCENARIO_NAMES = SCENARIOS.map((scenario) => scenario.name);
+
+/** `only` runs the scenarios of those names (one scenario's figures, without the others' load). */
+export async function runBench(context: BenchContext, only?: readonly string[]): Promise<BenchReport> {
   const started = Date.now();
   const scenarios: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
+    if (only && !only.includes(scenario.name)) continue;
     context.progress(`▶ ${scenario.name}`);
     scenarios.push(...(await scenario.run(context)));
   }

@@ -1,10 +1,11 @@
 import type { BenchScale } from '../../bench/benchTypes.ts';
 import { formatReport } from '../../bench/formatReport.ts';
-import { runBench } from '../../bench/runBench.ts';
+import { runBench, SCENARIO_NAMES } from '../../bench/runBench.ts';
+import { UserError } from '../core/userError.ts';
 import { type CliCommand, line } from './cliIo.ts';
 import { parseOptions } from './parseOptions.ts';
 
-export const BENCH_USAGE = 'studyquiz bench [--quick] [--json]';
+export const BENCH_USAGE = 'studyquiz bench [--quick] [--json] [--only NAME[,NAME…]]';
 
 /**
  * Runs the benchmark of bench/ (see bench/RESULTS.md). Exits 0 whether or not goals are met:
@@ -13,16 +14,30 @@ export const BENCH_USAGE = 'studyquiz bench [--quick] [--json]';
 export const benchCommand: CliCommand = async (args, io) => {
   const { values } = parseOptions(
     args,
-    { quick: { type: 'boolean' }, json: { type: 'boolean' }, scale: { type: 'string' } },
+    {
+      quick: { type: 'boolean' },
+      json: { type: 'boolean' },
+      scale: { type: 'string' },
+      only: { type: 'string' },
+    },
     BENCH_USAGE,
   );
   const scale: BenchScale = values.scale === 'tiny' ? 'tiny' : values.quick ? 'quick' : 'full';
-  const report = await runBench({
-    scale,
-    progress: (text) => {
-      if (!values.json) io.stderr.write(`${text}\n`);
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown?.length)
+    throw new UserError(
+      `No bench scenario is named ${unknown.join(', ')}: --only takes ${SCENARIO_NAMES.join(', ')}.`,
+    );
+  const report = await runBench(
+    {
+      scale,
+      progress: (text) => {
+        if (!values.json) io.stderr.write(`${text}\n`);
+      },
     },
-  });
+    only,
+  );
   if (values.json) line(io, JSON.stringify(report, null, 2));
   else line(io, formatReport(report));
   return 0;

@@ -14,7 +14,7 @@ import type { StudyApp } from '../app/studyApp.ts';
 import type { Submission } from '../core/question.ts';
 import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
 import type { Logger } from '../logger.ts';
-import { type CustomId, parseCustomId } from './customIds.ts';
+import { buildCustomId, type CustomId, parseCustomId } from './customIds.ts';
 import { describeError } from './discordErrors.ts';
 import { interactionCallbacks } from './interactionCallbacks.ts';
 import { ANSWER_INPUT_ID, answerModal, lockedInText } from './render/answerReplies.ts';
@@ -27,6 +27,14 @@ import { ANSWER_INPUT_ID, answerModal, lockedInText } from './render/answerRepli
 export const CLAIMED_DISPATCH = 'STUDYQUIZ_ANSWERED';
 
 const APOLOGY = 'Sorry — something went wrong on our side. It has been logged; please try again.';
+
+/**
+ * Synthetic clicks answered before the bot says it is ready, and how many callbacks are sent
+ * at once then: the first round's clicks find the answer path compiled and the pool's
+ * connections open, instead of paying for both in the middle of a burst.
+ */
+const WARM_UP_CLICKS = 300;
+const WARM_UP_CALLBACKS = 4;
 
 type AnswerKind = 'answer-choice' | 'answer-boolean' | 'answer-open-modal' | 'answer-text';
 type AnswerId = Extract<CustomId, { kind: AnswerKind }>;
@@ -49,7 +57,7 @@ export function installFastAnswerPath(options: {
   /** The bot's kept-alive connection pool, and the API base (the loopback's in tests). */
   agent: Agent;
   apiUrl: string | undefined;
-}): void {
+}): FastAnswerPath {
   const { client, app, logger } = options;
   const send = interactionCallbacks(options.agent, options.apiUrl);
   client.on(Events.Raw, (packet: RawPacket) => {
@@ -60,6 +68,48 @@ export function installFastAnswerPath(options: {
     packet.t = CLAIMED_DISPATCH;
     void answer(send, app, logger, interaction, id);
   });
+  return { warmUp: () => warmUp(send, app, logger) };
+}
+
+export interface FastAnswerPath {
+  /** Runs the answer path on clicks for a round that does not exist; never throws. */
+  warmUp(): Promise<void>;
+}
+
+async function warmUp(send: SendCallback, app: StudyApp, logger: Logger): Promise<void> {
+  const click = warmUpClick();
+  let body = '';
+  for (let i = 0; i < WARM_UP_CLICKS; i++) {
+    const id = answerIdOf(click);
+    if (id) body = respond(app, click, id);
+  }
+  // Discord answers a callback for an interaction it never sent with 10062, which send()
+  // reads as "gone": one request per connection, on the route every acknowledgement takes.
+  const sent = await Promise.allSettled(
+    Array.from({ length: WARM_UP_CALLBACKS }, (_, i) => send('0', `warm-up-${i}`, body)),
+  );
+  const failed = sent.filter((outcome) => outcome.status === 'rejected').length;
+  logger.debug({ clicks: WARM_UP_CLICKS, callbacks: WARM_UP_CALLBACKS, failed }, 'answer path warmed up');
+}
+
+/** An answer click as the gateway delivers one, for a round no one can have started yet. */
+function warmUpClick(): APIInteraction {
+  const user = { id: '0', username: 'warm-up', global_name: null, discriminator: '0', avatar: null };
+  return {
+    id: '0',
+    application_id: '0',
+    type: InteractionType.MessageComponent,
+    token: 'warm-up',
+    version: 1,
+    guild_id: '0',
+    channel_id: '0',
+    member: { user, roles: [], joined_at: '', deaf: false, mute: false, flags: 0, permissions: '0' },
+    message: { id: '0' },
+    data: {
+      component_type: ComponentType.Button,
+      custom_id: buildCustomId({ kind: 'answer-choice', roundId: 'warmup', question: 0, choice: 0 }),
+    },
+  } as unknown as APIInteraction;
 }
 
 type SendCallback = (interactionId: string, token: string, body: string) => Promise<boolean>;

@@ -98,7 +98,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const context: BotContext = { app, presenter, logger };
 
-  installFastAnswerPath({ client, app, logger, agent, apiUrl: options.apiUrl });
+  const fastAnswerPath = installFastAnswerPath({ client, app, logger, agent, apiUrl: options.apiUrl });
   client.on(Events.InteractionCreate, createInteractionRouter(options.commands, context));
   // Nobody can be told in a channel that is gone: the round just ends and frees its slot.
   client.on(Events.ChannelDelete, (channel) => app.rounds.channelGone(channel.id));
@@ -123,6 +123,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
   const readyClient = await ready;
+  await fastAnswerPath.warmUp();
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
 
   let stopping: Promise<void> | undefined;
