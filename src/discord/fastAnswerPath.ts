@@ -34,7 +34,7 @@ const APOLOGY = 'Sorry — something went wrong on our side. It has been logged;
  * connections open, instead of paying for both in the middle of a burst.
  */
 const WARM_UP_CLICKS = 300;
-const WARM_UP_CALLBACKS = 4;
+const WARM_UP_CALLBACKS = 8;
 
 type AnswerKind = 'answer-choice' | 'answer-boolean' | 'answer-open-modal' | 'answer-text';
 type AnswerId = Extract<CustomId, { kind: AnswerKind }>;
