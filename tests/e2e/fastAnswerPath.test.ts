@@ -124,3 +124,21 @@ describe('answers take the fast path, and discord.js builds nothing for them', (
     throw new Error('the sample topic has a question answered by Robert Jervis');
   });
 });
+
+describe('the answer path is warmed before the bot is ready', () => {
+  it('GIVEN a bot that has just started THEN its warm-up callbacks were refused as unknown and changed nothing', async () => {
+    const w = await worlds.start();
+    const callbacks = w.loopback.driver.requests.filter(
+      (request) => request.routeKey === 'POST /interactions/:interactionId/:token/callback',
+    );
+    expect(callbacks.length).toBeGreaterThan(0);
+    expect(
+      callbacks.every((request) => request.params.interactionId === '0' && request.errorCode === 10062),
+    ).toBe(true);
+    // Nothing was posted, edited or answered anywhere.
+    const channelOrWebhookCalls = w.loopback.driver.requests.filter((request) =>
+      /^\S+ \/(channels|webhooks)\//.test(request.routeKey ?? ''),
+    );
+    expect(channelOrWebhookCalls).toEqual([]);
+  });
+});
