@@ -45,17 +45,22 @@ export class ReviewRecorder implements RoundObserver {
     const { guildId } = round.place;
     const { question } = outcome;
     const limitMs = round.settings.secondsPerQuestion * 1000;
-    const updates = await Promise.all(
-      outcome.answers.map(async (answer) => {
-        const previous = (await this.#store.cards(guildId, answer.userId, [question.id])).get(question.id);
-        const rating = ratingOf(answer.correct, answer.elapsedMs, limitMs);
-        return {
-          guildId,
-          userId: answer.userId,
-          ...reviewCard(previous, question, rating, outcome.closedAt, 'round'),
-        };
-      }),
+    const previous = await this.#store.cardsOf(
+      guildId,
+      question.id,
+      outcome.answers.map((answer) => answer.userId),
     );
+    const updates = outcome.answers.map((answer) => ({
+      guildId,
+      userId: answer.userId,
+      ...reviewCard(
+        previous.get(answer.userId),
+        question,
+        ratingOf(answer.correct, answer.elapsedMs, limitMs),
+        outcome.closedAt,
+        'round',
+      ),
+    }));
     await this.#store.save(updates);
   }
 }

@@ -37,6 +37,14 @@ export class MemoryReviewStore implements ReviewStore {
     return this.#index.cards(guildId, userId, questionIds);
   }
 
+  async cardsOf(
+    guildId: string,
+    questionId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, ReviewCard>> {
+    return this.#index.cardsOf(guildId, questionId, userIds);
+  }
+
   async dueCards(guildId: string, userId: string, query: DueQuery): Promise<ReviewCard[]> {
     return this.#index.dueCards(guildId, userId, query);
   }

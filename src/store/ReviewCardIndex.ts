@@ -32,6 +32,16 @@ export class ReviewCardIndex {
     return found;
   }
 
+  cardsOf(guildId: string, questionId: string, userIds: readonly string[]): Map<string, ReviewCard> {
+    const members = this.#guilds.get(guildId);
+    const found = new Map<string, ReviewCard>();
+    for (const userId of userIds) {
+      const card = members?.get(userId)?.get(questionId);
+      if (card) found.set(userId, { ...card });
+    }
+    return found;
+  }
+
   dueCards(guildId: string, userId: string, query: DueQuery): ReviewCard[] {
     const due: ReviewCard[] = [];
     for (const card of this.#member(guildId, userId)?.values() ?? []) {

@@ -71,6 +71,8 @@ export interface ReviewStore {
   save(updates: readonly CardUpdate[]): Promise<void>;
   /** The member's cards among these questions (the ones missing have never been answered). */
   cards(guildId: string, userId: string, questionIds: readonly string[]): Promise<Map<string, ReviewCard>>;
+  /** These members' cards for one question (one read for a whole round's answers). */
+  cardsOf(guildId: string, questionId: string, userIds: readonly string[]): Promise<Map<string, ReviewCard>>;
   /** Cards due by `dueBy`, most overdue first (ties by question id). */
   dueCards(guildId: string, userId: string, query: DueQuery): Promise<ReviewCard[]>;
   /** How many cards are due at or before each bound (epoch ms). */

@@ -33,6 +33,7 @@ export function createReviewStore(config: ReviewStoreConfig): ReviewStore {
         load: () => store.load(),
         save: (updates) => store.save(updates),
         cards: (guildId, userId, ids) => store.cards(guildId, userId, ids),
+        cardsOf: (guildId, questionId, userIds) => store.cardsOf(guildId, questionId, userIds),
         dueCards: (guildId, userId, query) => store.dueCards(guildId, userId, query),
         dueCounts: (guildId, userId, bounds) => store.dueCounts(guildId, userId, bounds),
         topics: (guildId, userId) => store.topics(guildId, userId),

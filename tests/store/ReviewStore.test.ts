@@ -129,6 +129,11 @@ describe.each(['memory', 'json', 'postgres'] as const)('GIVEN a %s review store'
     expect(await ids('g1', 'bob')).toEqual(['bob-g1']);
     expect(await ids('g2', 'ann')).toEqual(['ann-g2']);
     expect([...(await store.cards('g2', 'ann', ['ann-g1', 'ann-g2'])).keys()]).toEqual(['ann-g2']);
+    await store.save([update('g1', 'bob', card('ann-g1', NOW + DAY))]);
+    const ofQuestion = await store.cardsOf('g1', 'ann-g1', ['ann', 'bob', 'cy']);
+    expect([...ofQuestion.keys()].sort()).toEqual(['ann', 'bob']);
+    expect(ofQuestion.get('bob')?.due).toBe(NOW + DAY);
+    expect((await store.cardsOf('g2', 'ann-g1', ['ann', 'bob'])).size).toBe(0);
     expect(await store.topics('g2', 'ann')).toEqual(['liberalism']);
   });
 

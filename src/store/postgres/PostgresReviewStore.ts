@@ -136,6 +136,20 @@ export class PostgresReviewStore implements ReviewStore {
     return new Map(rows.map((row) => [row.question_id, cardOf(row)]));
   }
 
+  async cardsOf(
+    guildId: string,
+    questionId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, ReviewCard>> {
+    if (userIds.length === 0) return new Map();
+    const { rows } = await this.#pool.query<CardRow & { user_id: string }>(
+      `SELECT user_id, ${CARD_COLUMNS} FROM review_cards
+       WHERE guild_id = $1 AND user_id = ANY($2::text[]) AND question_id = $3`,
+      [guildId, userIds, questionId],
+    );
+    return new Map(rows.map((row) => [row.user_id, cardOf(row)]));
+  }
+
   async dueCards(guildId: string, userId: string, query: DueQuery): Promise<ReviewCard[]> {
     const { rows } = await this.#pool.query<CardRow>(
       `SELECT ${CARD_COLUMNS} FROM review_cards
