@@ -117,6 +117,38 @@ describe('/review', () => {
     expect(w.loopback.driver.messages(w.channelId)).toHaveLength(channelBefore);
   });
 
+  it('GIVEN a topic never played THEN every kind of question is reviewed: buttons, the typed-answer box, and the rating of an open one', async () => {
+    const w = await worlds.start();
+    const ann = w.member('Ann');
+    let message = await review(w, ann, { topic: 'sample', count: 8 }).reply();
+    const seen = new Set<string>();
+    for (let n = 1; n <= 8; n++) {
+      const question = reviewQuestion(w, message);
+      seen.add(question.type);
+      expect(cardField(message)).toBe('new to you');
+      if (question.type === 'open') {
+        message = await ann.click(message, buttonIds(message)[0] as string).reply();
+        expect(embedOf(message).fields?.[0]).toEqual({ name: 'Model answer', value: question.modelAnswer });
+        expect(buttonIds(message).map((id) => id.split(':')[4])).toEqual(['1', '2', '3', '4']);
+        message = await ann.click(message, buttonIds(message)[3] as string).reply();
+        expect(embedText(message)).toMatch(/You rated it \*\*Easy\*\*/);
+      } else {
+        message = await (await answerQuestion(ann, message, question, n % 2 === 0)).reply();
+        expect(embedText(message)).toMatch(
+          n % 2 === 0 ? /✅ Right/ : /❌ Not quite[\s\S]*again in 10 minutes/,
+        );
+      }
+      message = await ann.click(message, buttonIds(message).at(-1) as string).reply();
+    }
+    expect(seen).toEqual(new Set(['multiple-choice', 'true-false', 'short-answer', 'open']));
+    expect(embedOf(message).title).toBe('Review done');
+    expect(embedOf(message).description).toMatch(
+      /You reviewed 8 questions: 3 right, 4 missed, 1 rated by you/,
+    );
+    const due = await w.bot.context.app.reviews.dueCounts(w.guildId, ann.id, w.scheduler.now());
+    expect(due).toEqual({ today: 4, week: 7 });
+  });
+
   it('GIVEN two members and two servers THEN their cards never mix', async () => {
     const w = await worlds.start();
     const other = w.loopback.world.createGuild({ name: 'Other School', channels: ['quiz'] });
