@@ -231,3 +231,47 @@ describe('GIVEN review sessions', () => {
     await expect(world.app.reviews.rateOpen('g1', 'ann', 'q1', 3)).rejects.toThrow(/no longer in the bank/);
   });
 });
+
+describe('GIVEN a review store that cannot save', () => {
+  class FailingStore extends MemoryReviewStore {
+    failing = false;
+    override async save(...args: Parameters<MemoryReviewStore['save']>): Promise<void> {
+      if (this.failing) throw new Error('disk full');
+      return super.save(...args);
+    }
+  }
+
+  it('THEN the round goes on, the failure is logged, and a review reveal says the card keeps its date', async () => {
+    const store = new FailingStore();
+    const lines: string[] = [];
+    const scheduler = new ManualScheduler(START);
+    const app = createStudyApp({
+      bank: () => bankOf([multipleChoice('q1'), multipleChoice('q2')]),
+      store: new MemoryScoreStore(),
+      reviewStore: store,
+      scheduler,
+      random: seededRandom(1),
+      logger: createLogger({
+        level: 'error',
+        secrets: [],
+        destination: { write: (line: string) => void lines.push(line) },
+      }),
+      defaults: { count: 2, seconds: 20, scoring: 'accuracy', revealSeconds: 5 },
+      observers: [],
+    });
+    const world = { app, scheduler, reviewStore: store as ReviewStore };
+    await playRound(world, 'ann', { q1: { correct: false } });
+    store.failing = true;
+    await playRound(world, 'ann', { q2: { correct: false } });
+    expect(lines.join('')).toMatch(/review cards could not be saved/);
+
+    const step = await app.reviews.start({ guildId: 'g1', userId: 'ann', count: 1 });
+    if (step.kind !== 'question') throw new Error('nothing to review');
+    const reveal = await app.reviews.answer(
+      { sessionId: step.sessionId, step: 0, userId: 'ann' },
+      { kind: 'choice', index: 0 },
+    );
+    expect(reveal).toMatchObject({ correct: true, saved: false });
+    expect(lines.join('')).toMatch(/review card could not be saved/);
+  });
+});
