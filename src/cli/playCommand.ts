@@ -22,7 +22,7 @@ import { withDotenv } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
 import { integerOption, parseOptions } from './parseOptions.ts';
 import { answerHint, parseTypedAnswer } from './parseTypedAnswer.ts';
-import { reviewInTerminal } from './terminalReview.ts';
+import { reviewInTerminal } from './reviewInTerminal.ts';
 import { wrapText } from './wrapText.ts';
 
 export const PLAY_USAGE =
