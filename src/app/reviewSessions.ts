@@ -87,6 +87,11 @@ export interface ReviewSessionsOptions {
   scheduler: Scheduler;
   random: Random;
   logger: Logger;
+  /**
+   * Ids of the questions of the rounds running in a server: a review never shows them, or
+   * it would reveal a round's answer to a member still playing it.
+   */
+  inLiveRounds?: (guildId: string) => ReadonlySet<string>;
 }
 
 /**
@@ -123,15 +128,16 @@ export class ReviewSessions {
       limit: count,
       topic: topic?.id,
     });
+    const live = this.#inLiveRounds(guildId);
     const items: Session['items'] = due.flatMap((card) => {
       const question = byId.get(card.questionId);
-      return question ? [{ question, card }] : [];
+      return question && !live.has(question.id) ? [{ question, card }] : [];
     });
     let noTopics = false;
     if (items.length < count) {
       const topics = topic ? [topic.id] : await store.topics(guildId, userId);
       noTopics = topics.length === 0;
-      const pool = bank.questions.filter((q) => topics.includes(q.topic));
+      const pool = bank.questions.filter((q) => topics.includes(q.topic) && !live.has(q.id));
       const known = await store.cards(
         guildId,
         userId,
@@ -211,6 +217,12 @@ export class ReviewSessions {
     const session = this.#session(ref);
     if (ref.step !== session.step || !session.answered) throw new UserError(MOVED_ON);
     session.touchedAt = this.#now();
+    // A round started since: its questions leave the review.
+    const live = this.#inLiveRounds(session.guildId);
+    session.items = [
+      ...session.items.slice(0, session.step + 1),
+      ...session.items.slice(session.step + 1).filter((item) => !live.has(item.question.id)),
+    ];
     if (session.step + 1 < session.items.length) {
       session.step++;
       session.answered = false;
@@ -349,10 +361,15 @@ export class ReviewSessions {
     return byId;
   }
 
+  #inLiveRounds(guildId: string): ReadonlySet<string> {
+    return this.#options.inLiveRounds?.(guildId) ?? NONE;
+  }
+
   #now(): number {
     return this.#options.scheduler.now();
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
 const SESSION_OVER = 'This review has ended (or the bot restarted). Start a new one with `/review`.';
 const MOVED_ON = 'This review has moved on from that question; use its latest message.';

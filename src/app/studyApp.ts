@@ -37,7 +37,17 @@ export function createStudyApp(options: StudyAppOptions): StudyApp {
   return {
     bank: options.bank,
     rounds,
-    reviews: new ReviewSessions({ ...options, store: reviewStore }),
+    reviews: new ReviewSessions({
+      ...options,
+      store: reviewStore,
+      inLiveRounds: (guildId) =>
+        new Set(
+          rounds
+            .live()
+            .filter((round) => round.place.guildId === guildId)
+            .flatMap((round) => round.questions.map((q) => q.id)),
+        ),
+    }),
     reviewRecorder,
     scores: new ScoreQueries(options),
     glossary: new GlossaryQueries(options.bank),

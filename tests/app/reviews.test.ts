@@ -211,6 +211,28 @@ describe('GIVEN review sessions', () => {
     ).rejects.toThrow(/answered this one already/);
   });
 
+  it("GIVEN a round running in the server THEN a review leaves out that round's questions, so no answer leaks", async () => {
+    const world = setup();
+    await playRound(world, 'ann', { q1: { correct: false } });
+    const started = world.app.rounds.start({
+      guildId: 'g1',
+      channelId: 'c2',
+      starter: { userId: 'bob', canModerate: false },
+      topic: 'sample',
+      count: 4,
+    });
+    if (!started.ok) throw new Error('round running');
+    world.app.rounds.begin(started.round);
+    expect(await world.app.reviews.start({ guildId: 'g1', userId: 'ann' })).toMatchObject({
+      kind: 'nothing',
+    });
+    const other = await world.app.reviews.start({ guildId: 'g1', userId: 'ann', topic: 'other' });
+    expect(other.kind === 'question' && other.question.id).toBe('x1');
+    started.round.stop('stopped-by-member');
+    const after = await world.app.reviews.start({ guildId: 'g1', userId: 'ann', count: 1 });
+    expect(after.kind === 'question' && after.question.id).toBe('q1');
+  });
+
   it('GIVEN no topic played and none named THEN there is nothing to review, and it says why', async () => {
     const world = setup();
     expect(await world.app.reviews.start({ guildId: 'g1', userId: 'ann' })).toEqual({
