@@ -4,6 +4,7 @@ import { autocompleteScenario } from './scenarios/autocomplete.ts';
 import { bankLoadScenario } from './scenarios/bankLoad.ts';
 import { discordScenarios } from './scenarios/discordScenarios.ts';
 import { postgresStoreScenario } from './scenarios/postgresStore.ts';
+import { reviewStartScenario } from './scenarios/reviewStart.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
 
@@ -20,6 +21,7 @@ const SCENARIOS = [
   autocompleteScenario,
   scoreStoreScenario,
   postgresStoreScenario,
+  reviewStartScenario,
 ];
 
 export const SCENARIO_NAMES = SCENARIOS.map((scenario) => scenario.name);

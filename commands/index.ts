@@ -2,6 +2,7 @@ import type { SlashCommand } from '../src/discord/botContext.ts';
 import { explainCommand } from './explain.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
+import { reviewCommand } from './review.ts';
 import { statsCommand } from './stats.ts';
 
 /** The one list of commands: the bot, `studyquiz deploy-commands` and the tests all use it. */
@@ -10,6 +11,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   explainCommand,
   leaderboardCommand,
   statsCommand,
+  reviewCommand,
 ];
 
 export const COMMAND_DATA = COMMANDS.map((command) => command.data);

@@ -14,6 +14,7 @@ import { UserError } from '../src/core/userError.ts';
 import type { BotContext, ComponentInteraction, SlashCommand } from '../src/discord/botContext.ts';
 import { displayNameOf } from '../src/discord/memberName.ts';
 import { privately, publicly } from '../src/discord/privateReply.ts';
+import { selfRatingButtons } from '../src/discord/render/reviewMessage.ts';
 import { plural, safeName, truncate } from '../src/discord/render/text.ts';
 
 const data = {
@@ -106,8 +107,19 @@ export const quizCommand: SlashCommand = {
   components: {
     'model-answer': async (interaction, id, context) => {
       const model = context.app.rounds.modelAnswer(originOf(interaction, id));
+      if (!model.ok) {
+        await interaction.reply(privately(ANSWER_REFUSAL_TEXT[model.reason]));
+        return;
+      }
+      // Rating buttons on the member's own copy: the round's public message never changes per member.
       await interaction.reply(
-        privately(model.ok ? `**Model answer**\n${model.text}` : ANSWER_REFUSAL_TEXT[model.reason]),
+        privately({
+          content: truncate(
+            `**Model answer**\n${model.text}\n\nHow well did you know it? (for your \`/review\`)`,
+            2000,
+          ),
+          components: selfRatingButtons(model.questionId),
+        }),
       );
     },
   },

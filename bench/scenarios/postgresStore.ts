@@ -106,7 +106,7 @@ async function timed(samples: number, work: (i: number) => Promise<unknown>): Pr
 }
 
 /** As autovacuum would after a bulk load: fresh statistics and visibility for the planner. */
-async function vacuum(url: string): Promise<void> {
+export async function vacuum(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -118,7 +118,7 @@ async function vacuum(url: string): Promise<void> {
 
 type BenchDatabase = { url: string; remove(): Promise<void> } | { skipped: string };
 
-async function databaseForBench(): Promise<BenchDatabase> {
+export async function databaseForBench(): Promise<BenchDatabase> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) return { url: given, remove: async () => {} };
   let embedded: typeof import('../embeddedPostgres.ts');

@@ -226,12 +226,14 @@ export class QuizRounds {
   }
 
   /** The model answer of a discussion question of a live round in this place. */
-  modelAnswer(origin: AnswerOrigin): { ok: true; text: string } | { ok: false; reason: AnswerRefusal } {
+  modelAnswer(
+    origin: AnswerOrigin,
+  ): { ok: true; text: string; questionId: string } | { ok: false; reason: AnswerRefusal } {
     const found = this.#roundFor(origin);
     if (!found.ok) return found;
     const question = found.round.questions[origin.questionIndex];
     if (question?.type !== 'open') return { ok: false, reason: 'not-this-round' };
-    return { ok: true, text: question.modelAnswer };
+    return { ok: true, text: question.modelAnswer, questionId: question.id };
   }
 
   /** Ends a round for a reason outside the game: its channel refused messages or is gone. */

@@ -1,12 +1,19 @@
 import type { Bank } from '../bank/loadBank.ts';
 import { topicTitle } from '../bank/topicTitle.ts';
+import { MemoryReviewStore } from '../store/MemoryReviewStore.ts';
+import type { ReviewStore } from '../store/ReviewStore.ts';
 import { GlossaryQueries } from './glossaryQueries.ts';
 import { QuizRounds, type QuizRoundsOptions } from './quizRounds.ts';
+import { ReviewRecorder } from './reviewRecorder.ts';
+import { ReviewSessions } from './reviewSessions.ts';
 import { ScoreQueries } from './scoreQueries.ts';
 import { searchTopics, type TopicOption } from './topicChoice.ts';
 
-/** What the use cases are built from: the same as the round use cases need. */
-export type StudyAppOptions = QuizRoundsOptions;
+/** What the use cases are built from: what the round use cases need, and where review cards live. */
+export type StudyAppOptions = QuizRoundsOptions & {
+  /** Review cards (default: in memory, for the terminal, the demo and tests). */
+  reviewStore?: ReviewStore | undefined;
+};
 
 /** Every use case a command, the terminal, the demo or the bench calls: one object, Discord-free. */
 export interface StudyApp {
@@ -15,15 +22,33 @@ export interface StudyApp {
   rounds: QuizRounds;
   scores: ScoreQueries;
   glossary: GlossaryQueries;
+  /** `/review` sessions, members' ratings of open questions, and due counts for /stats. */
+  reviews: ReviewSessions;
+  /** Updates review cards from rounds; `idle()` resolves when no update is in flight. */
+  reviewRecorder: ReviewRecorder;
   topics(typed: string): TopicOption[];
   topicTitle(topicId: string): string;
 }
 
 export function createStudyApp(options: StudyAppOptions): StudyApp {
-  const rounds = new QuizRounds(options);
+  const reviewStore = options.reviewStore ?? new MemoryReviewStore();
+  const reviewRecorder = new ReviewRecorder(reviewStore, options.logger);
+  const rounds = new QuizRounds({ ...options, observers: [...options.observers, reviewRecorder] });
   return {
     bank: options.bank,
     rounds,
+    reviews: new ReviewSessions({
+      ...options,
+      store: reviewStore,
+      inLiveRounds: (guildId) =>
+        new Set(
+          rounds
+            .live()
+            .filter((round) => round.place.guildId === guildId)
+            .flatMap((round) => round.questions.map((q) => q.id)),
+        ),
+    }),
+    reviewRecorder,
     scores: new ScoreQueries(options),
     glossary: new GlossaryQueries(options.bank),
     topics: (typed) => searchTopics(options.bank(), typed),

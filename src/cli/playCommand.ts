@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { REVIEW_COUNT } from '../app/reviewSessions.ts';
 import { checkDifficulty, ROUND_LIMITS } from '../app/roundLimits.ts';
 import type { RoundObserver } from '../app/roundObserver.ts';
 import { createStudyApp } from '../app/studyApp.ts';
@@ -7,18 +8,26 @@ import { CHOICE_LETTERS, correctAnswerText, type Question } from '../core/questi
 import type { QuestionOutcome } from '../core/quizRound.ts';
 import { seededRandom } from '../core/random.ts';
 import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
+import { realScheduler } from '../core/scheduler.ts';
+import { UserError } from '../core/userError.ts';
 import { createLogger } from '../logger.ts';
+import { createReviewStore, type ReviewStoreConfig } from '../store/createReviewStore.ts';
+import { reviewFileBeside } from '../store/JsonReviewStore.ts';
 import { MemoryScoreStore } from '../store/MemoryScoreStore.ts';
+import { ScoreDatabaseError } from '../store/postgres/ScoreDatabaseError.ts';
+import { ReviewFileError } from '../store/ReviewFileError.ts';
 import { questionsDir } from './bankLocation.ts';
 import { type CliCommand, type CliIo, line } from './cliIo.ts';
 import { withDotenv } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
 import { integerOption, parseOptions } from './parseOptions.ts';
 import { answerHint, parseTypedAnswer } from './parseTypedAnswer.ts';
+import { reviewInTerminal } from './reviewInTerminal.ts';
 import { wrapText } from './wrapText.ts';
 
 export const PLAY_USAGE =
-  'studyquiz play [--topic T] [--count N] [--difficulty easy|medium|hard] [--bank PATH] [--seed S]';
+  'studyquiz play [--topic T] [--count N] [--difficulty easy|medium|hard] [--bank PATH] [--seed S]\n' +
+  '       studyquiz play --review --guild ID --member ID [--topic T] [--count N] [--bank PATH] [--seed S]';
 
 const PLAYER = { id: 'terminal-player', name: 'You' };
 /** The terminal is one place with one member, who may do anything a starter may. */
@@ -35,9 +44,15 @@ export const playCommand: CliCommand = async (args, io) => {
       difficulty: { type: 'string' },
       bank: { type: 'string' },
       seed: { type: 'string' },
+      review: { type: 'boolean' },
+      guild: { type: 'string' },
+      member: { type: 'string' },
     },
     PLAY_USAGE,
   );
+  if (values.review) return playReview(values, io);
+  if (values.guild !== undefined || values.member !== undefined)
+    throw new UserError(`--guild and --member go with --review.\nUsage: ${PLAY_USAGE}`);
   const { count: countLimit } = ROUND_LIMITS;
   const count = integerOption(values.count, 'count', countLimit.min, countLimit.max) ?? 5;
   const seed = integerOption(values.seed, 'seed', 0, 2 ** 32 - 1) ?? Math.floor(Math.random() * 2 ** 32);
@@ -94,6 +109,74 @@ export const playCommand: CliCommand = async (args, io) => {
   }
   return 0;
 };
+
+/** `play --review`: the member's cards in the store `start` uses (the same environment keys). */
+async function playReview(
+  values: {
+    topic?: string;
+    count?: string;
+    bank?: string;
+    seed?: string;
+    guild?: string;
+    member?: string;
+    difficulty?: string;
+  },
+  io: CliIo,
+): Promise<number> {
+  if (values.difficulty !== undefined) throw new UserError('--difficulty does not go with --review.');
+  if (values.guild === undefined || values.member === undefined) {
+    throw new UserError(
+      `--review needs --guild and --member: the server and member ids whose cards to review (Discord: Copy Server ID, Copy User ID).\nUsage: ${PLAY_USAGE}`,
+    );
+  }
+  const count =
+    integerOption(values.count, 'count', REVIEW_COUNT.min, REVIEW_COUNT.max) ?? REVIEW_COUNT.default;
+  const seed = integerOption(values.seed, 'seed', 0, 2 ** 32 - 1) ?? Math.floor(Math.random() * 2 ** 32);
+  const env = withDotenv(io.env);
+  const bank = await loadValidBank(questionsDir(env, values.bank));
+  const reviewStore = createReviewStore(reviewStoreFromEnv(env));
+  try {
+    await reviewStore.load();
+  } catch (error) {
+    if (error instanceof ReviewFileError || error instanceof ScoreDatabaseError)
+      throw new UserError(error.message);
+    throw error;
+  }
+  const app = createStudyApp({
+    bank: () => bank,
+    store: new MemoryScoreStore(),
+    reviewStore,
+    scheduler: realScheduler,
+    random: seededRandom(seed),
+    logger: createLogger({ level: 'silent', secrets: [] }),
+    defaults: { count, seconds: ROUND_LIMITS.seconds.max, scoring: 'accuracy', revealSeconds: 0 },
+    observers: [],
+  });
+  try {
+    await reviewInTerminal(app, io, {
+      guildId: values.guild,
+      userId: values.member,
+      topic: values.topic,
+      count,
+    });
+  } finally {
+    await reviewStore.close();
+  }
+  return 0;
+}
+
+/** STORE, SCORES_FILE and DATABASE_URL as `start` reads them; no Discord token needed here. */
+function reviewStoreFromEnv(env: NodeJS.ProcessEnv): ReviewStoreConfig {
+  const store = env.STORE?.trim() || 'json';
+  if (store === 'memory') return { kind: 'memory' };
+  if (store === 'postgres') {
+    const url = env.DATABASE_URL?.trim();
+    if (!url) throw new UserError('STORE=postgres needs DATABASE_URL (see .env.example).');
+    return { kind: 'postgres', connectionString: url };
+  }
+  if (store !== 'json') throw new UserError(`STORE must be json, memory or postgres, not "${store}".`);
+  return { kind: 'json', file: reviewFileBeside(env.SCORES_FILE?.trim() || './data/scores.json') };
+}
 
 function terminalObserver(io: CliIo): RoundObserver {
   return {

@@ -4,8 +4,11 @@ import type { Config } from '../config.ts';
 import { UserError } from '../core/userError.ts';
 import { startBot } from '../discord/startBot.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { createReviewStore, type ReviewStoreConfig } from '../store/createReviewStore.ts';
 import { createScoreStore, type ScoreStoreConfig } from '../store/createScoreStore.ts';
+import { reviewFileBeside } from '../store/JsonReviewStore.ts';
 import { ScoreDatabaseError } from '../store/postgres/ScoreDatabaseError.ts';
+import { ReviewFileError } from '../store/ReviewFileError.ts';
 import { ScoreFileError } from '../store/ScoreFileError.ts';
 import { questionsDir } from './bankLocation.ts';
 import type { CliCommand } from './cliIo.ts';
@@ -22,10 +25,18 @@ export const startCommand: CliCommand = async (args, io) => {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
   const bank = await loadValidBank(questionsDir(io.env, config.QUESTIONS_DIR));
   const store = createScoreStore(storeConfig(config, logger));
+  const reviewStore = createReviewStore(reviewStoreConfig(config, logger));
   try {
     await store.load();
+    await reviewStore.load();
   } catch (error) {
-    if (error instanceof ScoreFileError || error instanceof ScoreDatabaseError)
+    await store.close().catch(() => undefined);
+    await reviewStore.close().catch(() => undefined);
+    if (
+      error instanceof ScoreFileError ||
+      error instanceof ScoreDatabaseError ||
+      error instanceof ReviewFileError
+    )
       throw new UserError(error.message);
     throw error;
   }
@@ -39,6 +50,7 @@ export const startCommand: CliCommand = async (args, io) => {
     apiUrl: config.DISCORD_API_URL,
     bank,
     store,
+    reviewStore,
     logger,
     defaults: {
       count: config.QUIZ_DEFAULT_COUNT,
@@ -49,6 +61,7 @@ export const startCommand: CliCommand = async (args, io) => {
   }).catch(async (error: unknown) => {
     // Nothing was recorded, but a database store holds connections until closed.
     await store.close().catch(() => undefined);
+    await reviewStore.close().catch(() => undefined);
     throw error;
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -73,6 +86,25 @@ function storeConfig(config: Config, logger: Logger): ScoreStoreConfig {
         connectionString: config.DATABASE_URL,
         onBackgroundError: (error) =>
           logger.warn({ err: error }, 'score database connection lost; it reconnects when needed'),
+      };
+  }
+}
+
+/** Review cards live beside the scores: reviews.json in the score file's folder, or the same database. */
+function reviewStoreConfig(config: Config, logger: Logger): ReviewStoreConfig {
+  switch (config.STORE) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'json':
+      return { kind: 'json', file: reviewFileBeside(config.SCORES_FILE) };
+    case 'postgres':
+      if (config.DATABASE_URL === undefined)
+        throw new Error('parseConfig lets STORE=postgres through only with DATABASE_URL');
+      return {
+        kind: 'postgres',
+        connectionString: config.DATABASE_URL,
+        onBackgroundError: (error) =>
+          logger.warn({ err: error }, 'review database connection lost; it reconnects when needed'),
       };
   }
 }

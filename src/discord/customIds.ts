@@ -1,3 +1,4 @@
+import type { ReviewRating } from '../store/ReviewStore.ts';
 import type { Period } from '../store/ScoreStore.ts';
 
 /**
@@ -11,10 +12,19 @@ export type CustomId =
   | { kind: 'answer-text'; roundId: string; question: number }
   | { kind: 'model-answer'; roundId: string; question: number }
   | { kind: 'explain'; conceptId: string }
-  | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string };
+  | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string }
+  | { kind: 'review-choice'; sessionId: string; step: number; choice: number }
+  | { kind: 'review-boolean'; sessionId: string; step: number; value: boolean }
+  | { kind: 'review-open-modal'; sessionId: string; step: number }
+  | { kind: 'review-text'; sessionId: string; step: number }
+  | { kind: 'review-model'; sessionId: string; step: number }
+  | { kind: 'review-rate'; sessionId: string; step: number; rating: ReviewRating }
+  | { kind: 'review-next'; sessionId: string; step: number }
+  /** A member's rating of an open question seen in a round, under its model answer. */
+  | { kind: 'review-grade'; questionId: string; rating: ReviewRating };
 
 /** Kinds that arrive as modal submissions; every other kind arrives as a button click. */
-export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text']);
+export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text', 'review-text']);
 
 const ROUND_ID = /^[a-z0-9]{1,16}$/;
 const CONCEPT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,7 +46,53 @@ export function buildCustomId(id: CustomId): string {
       return `explain:${id.conceptId}`.slice(0, 100);
     case 'leaderboard-page':
       return `leaderboard:${id.period}:${id.offset}:${id.ownerId}`;
+    case 'review-choice':
+      return `review:answer:${id.sessionId}:${id.step}:${id.choice}`;
+    case 'review-boolean':
+      return `review:answer:${id.sessionId}:${id.step}:${id.value ? 'true' : 'false'}`;
+    case 'review-open-modal':
+      return `review:type:${id.sessionId}:${id.step}`;
+    case 'review-text':
+      return `review:typed:${id.sessionId}:${id.step}`;
+    case 'review-model':
+      return `review:model:${id.sessionId}:${id.step}`;
+    case 'review-rate':
+      return `review:rate:${id.sessionId}:${id.step}:${id.rating}`;
+    case 'review-next':
+      return `review:next:${id.sessionId}:${id.step}`;
+    case 'review-grade':
+      return `review:grade:${id.questionId}:${id.rating}`;
   }
+}
+
+const RATINGS: readonly string[] = ['1', '2', '3', '4'];
+
+function parseReviewId(parts: readonly string[]): CustomId | undefined {
+  const [, action, first, second, third] = parts;
+  if (action === 'grade') {
+    if (parts.length !== 4 || !first || first.length > 80 || !CONCEPT_ID.test(first)) return undefined;
+    if (!second || !RATINGS.includes(second)) return undefined;
+    return { kind: 'review-grade', questionId: first, rating: Number(second) as ReviewRating };
+  }
+  const sessionId = first ?? '';
+  const step = Number(second);
+  if (!ROUND_ID.test(sessionId) || !Number.isInteger(step) || step < 0 || step > 99) return undefined;
+  if (parts.length === 5) {
+    if (action === 'rate' && third && RATINGS.includes(third))
+      return { kind: 'review-rate', sessionId, step, rating: Number(third) as ReviewRating };
+    if (action !== 'answer') return undefined;
+    if (third === 'true' || third === 'false')
+      return { kind: 'review-boolean', sessionId, step, value: third === 'true' };
+    const choice = Number(third);
+    if (!Number.isInteger(choice) || choice < 0 || choice > 5) return undefined;
+    return { kind: 'review-choice', sessionId, step, choice };
+  }
+  if (parts.length !== 4) return undefined;
+  if (action === 'type') return { kind: 'review-open-modal', sessionId, step };
+  if (action === 'typed') return { kind: 'review-text', sessionId, step };
+  if (action === 'model') return { kind: 'review-model', sessionId, step };
+  if (action === 'next') return { kind: 'review-next', sessionId, step };
+  return undefined;
 }
 
 /** The id's meaning, or undefined for anything this bot did not build (never trusted further). */
@@ -62,6 +118,7 @@ export function parseCustomId(raw: string): CustomId | undefined {
     if (action === 'model') return { kind: 'model-answer', roundId, question };
     return undefined;
   }
+  if (scope === 'review') return parseReviewId(parts);
   if (scope === 'explain' && parts.length === 2 && action && CONCEPT_ID.test(action)) {
     return { kind: 'explain', conceptId: action };
   }

@@ -7,6 +7,7 @@ import { type Random, seededRandom } from '../core/random.ts';
 import { realScheduler, type Scheduler } from '../core/scheduler.ts';
 import { UserError } from '../core/userError.ts';
 import type { Logger } from '../logger.ts';
+import type { ReviewStore } from '../store/ReviewStore.ts';
 import type { ScoreStore } from '../store/ScoreStore.ts';
 import type { BotContext, SlashCommand } from './botContext.ts';
 import { restMessenger } from './channelMessenger.ts';
@@ -36,6 +37,8 @@ export interface BotOptions {
   apiUrl?: string | undefined;
   bank: Bank;
   store: ScoreStore;
+  /** Review cards, loaded already (default: in memory); closed at shutdown after the scores. */
+  reviewStore?: ReviewStore | undefined;
   logger: Logger;
   defaults: RoundDefaults;
   scheduler?: Scheduler;
@@ -90,6 +93,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const app: StudyApp = createStudyApp({
     bank: () => options.bank,
     store,
+    reviewStore: options.reviewStore,
     scheduler,
     random: options.random ?? seededRandom(Date.now() >>> 0),
     logger,
@@ -134,6 +138,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await store
         .close()
         .catch((error: unknown) => logger.error({ err: error }, 'scores could not be saved at shutdown'));
+      await settleWithin(app.reviewRecorder.idle(), SHUTDOWN_GRACE_MS);
+      await options.reviewStore
+        ?.close()
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'review cards could not be saved at shutdown'),
+        );
       await client.destroy();
       await agent.close();
       logger.info('bot stopped');

@@ -204,7 +204,11 @@ describe('answers come from the round’s own place', () => {
   it('GIVEN a discussion question THEN its model answer is shown only in its own place', () => {
     const { app } = setup({ questions: [openQuestion('q1')] });
     const { round } = startedRound(app);
-    expect(app.rounds.modelAnswer(origin(round.id))).toEqual({ ok: true, text: 'A model answer.' });
+    expect(app.rounds.modelAnswer(origin(round.id))).toEqual({
+      ok: true,
+      text: 'A model answer.',
+      questionId: 'q1',
+    });
     expect(app.rounds.modelAnswer(origin(round.id, { channelId: 'c2' }))).toMatchObject({ ok: false });
   });
 });

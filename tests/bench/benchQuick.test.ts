@@ -22,6 +22,8 @@ const METRICS = [
   'postgresRecordP99Ms',
   'postgresPageP99Ms',
   'postgresRankP99Ms',
+  'reviewStartJsonP99Ms',
+  'reviewStartPostgresP99Ms',
 ];
 
 describe('studyquiz bench --json', () => {

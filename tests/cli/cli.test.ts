@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { reviewCard } from '../../src/app/reviewScheduling.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { JsonReviewStore, reviewFileBeside } from '../../src/store/JsonReviewStore.ts';
 import { captureIo } from '../support/captureIo.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -183,4 +185,46 @@ describe('the installed command', () => {
       });
     });
   }
+});
+
+describe('studyquiz play --review', () => {
+  it("GIVEN a member's missed card in the review file THEN it is asked, judged, and saved further out", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-play-review-'));
+    try {
+      const file = reviewFileBeside(path.join(dir, 'scores.json'));
+      const seeded = new JsonReviewStore(file);
+      await seeded.load();
+      const missed = reviewCard(
+        undefined,
+        { id: 'sample-mc-1', topic: 'sample' },
+        1,
+        Date.now() - 60_000,
+        'round',
+      );
+      await seeded.save([{ guildId: 'g1', userId: 'ann', ...missed }]);
+      await seeded.close();
+
+      const { io, stdout } = captureIo('B\n', { SCORES_FILE: path.join(dir, 'scores.json'), STORE: 'json' });
+      const args = ['play', '--review', '--guild', 'g1', '--member', 'ann', '--count', '1', '--bank', SAMPLE];
+      expect(await runCli(args, io)).toBe(0);
+      expect(stdout()).toMatch(
+        /Review 1 of 1 · sample · easy · due\nWho coined the term "security dilemma"\?/,
+      );
+      expect(stdout()).toMatch(/✓ Correct!\nHerz named it in 1950.*\nComes back in \d+ days?\./);
+      expect(stdout()).toMatch(/Review done: 1 reviewed, 1 right, 0 missed\. Next card due /);
+
+      const reread = new JsonReviewStore(file);
+      await reread.load();
+      const card = (await reread.cards('g1', 'ann', ['sample-mc-1'])).get('sample-mc-1');
+      expect((card?.due ?? 0) - Date.now()).toBeGreaterThan(86_400_000 - 60_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN --review without the member THEN it says which options it needs', async () => {
+    const { io, stderr } = captureIo();
+    expect(await runCli(['play', '--review', '--bank', SAMPLE], io)).toBe(1);
+    expect(stderr()).toMatch(/--review needs --guild and --member/);
+  });
 });

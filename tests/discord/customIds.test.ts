@@ -9,6 +9,14 @@ const EXAMPLES: CustomId[] = [
   { kind: 'model-answer', roundId: 'abc123', question: 1 },
   { kind: 'explain', conceptId: 'security-dilemma' },
   { kind: 'leaderboard-page', period: 'week', offset: 20, ownerId: '123456789012345678' },
+  { kind: 'review-choice', sessionId: 'k3j9x0a1bq', step: 3, choice: 1 },
+  { kind: 'review-boolean', sessionId: 'k3j9x0a1bq', step: 0, value: true },
+  { kind: 'review-open-modal', sessionId: 'k3j9x0a1bq', step: 2 },
+  { kind: 'review-text', sessionId: 'k3j9x0a1bq', step: 2 },
+  { kind: 'review-model', sessionId: 'k3j9x0a1bq', step: 4 },
+  { kind: 'review-rate', sessionId: 'k3j9x0a1bq', step: 4, rating: 2 },
+  { kind: 'review-next', sessionId: 'k3j9x0a1bq', step: 49 },
+  { kind: 'review-grade', questionId: 'sd-spiral-001', rating: 4 },
 ];
 
 describe('custom ids', () => {
@@ -43,6 +51,13 @@ describe('custom ids', () => {
       'leaderboard:week:-10:123',
       'leaderboard:week:0:<@everyone>',
       'something:else',
+      'review:answer:s1:0:7',
+      'review:rate:s1:0:5',
+      'review:rate:s1:0',
+      'review:next:s1:100',
+      'review:grade:Not An Id:3',
+      'review:grade:sd-spiral-001:0',
+      'review:skip:s1:0',
     ]) {
       expect(parseCustomId(raw), raw).toBeUndefined();
     }

@@ -21,7 +21,10 @@ import {
   startLoopback,
   testClientOptions,
 } from '../../src/loopback/index.ts';
+import { createReviewStore } from '../../src/store/createReviewStore.ts';
 import { createScoreStore } from '../../src/store/createScoreStore.ts';
+import { reviewFileBeside } from '../../src/store/JsonReviewStore.ts';
+import type { ReviewStore } from '../../src/store/ReviewStore.ts';
 import type { ScoreStore } from '../../src/store/ScoreStore.ts';
 import { captureIo } from '../support/captureIo.ts';
 
@@ -31,6 +34,7 @@ export interface BotWorld {
   loopback: Loopback;
   scheduler: ManualScheduler;
   store: ScoreStore;
+  reviewStore: ReviewStore;
   bot: RunningBot;
   guildId: string;
   channelId: string;
@@ -46,6 +50,8 @@ export interface BotWorldOptions {
   loopback?: LoopbackOptions;
   store?: ScoreStore;
   storeFile?: string;
+  /** Makes the review store, at start and at each restart (default: beside storeFile, else in memory). */
+  reviewStore?: () => ReviewStore;
   revealSeconds?: number;
   /** The bank to serve (default: the sample bank). */
   bankDir?: string;
@@ -90,6 +96,14 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
       : createScoreStore({ kind: 'memory' });
   let store = options.store ?? makeStore();
   await store.load();
+  const makeReviewStore =
+    options.reviewStore ??
+    (() =>
+      options.storeFile
+        ? createReviewStore({ kind: 'json', file: reviewFileBeside(options.storeFile) })
+        : createReviewStore({ kind: 'memory' }));
+  let reviewStore = makeReviewStore();
+  await reviewStore.load();
   const launch = (scoreStore: ScoreStore, seed: number) =>
     startBot({
       token: loopback.token,
@@ -97,6 +111,7 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
       apiUrl: loopback.apiUrl,
       bank,
       store: scoreStore,
+      reviewStore,
       logger,
       defaults: { count: 3, seconds: 20, scoring: 'accuracy', revealSeconds: options.revealSeconds ?? 5 },
       scheduler,
@@ -111,6 +126,9 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     scheduler,
     get store() {
       return store;
+    },
+    get reviewStore() {
+      return reviewStore;
     },
     get bot() {
       return bot;
@@ -136,6 +154,8 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
       await bot.shutdown();
       store = makeStore();
       await store.load();
+      reviewStore = makeReviewStore();
+      await reviewStore.load();
       bot = await launch(store, 2);
     },
     async close() {

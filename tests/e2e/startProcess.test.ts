@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,27 @@ describe('studyquiz start', () => {
       expect(started.output()).toMatch(/cannot be written \(E\w+\), so no score could be saved/);
       expect(started.output()).toMatch(/or set SCORES_FILE to a file in a folder that is/);
       expect(started.output()).not.toMatch(/bot ready/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN a review file it cannot read THEN it stops before logging in, names the file, and leaves it untouched', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-start-'));
+    try {
+      const reviews = path.join(dir, 'reviews.json');
+      writeFileSync(reviews, '{"format": "studyquiz-reviews", "version": 1, "guilds": [');
+      const started = run({
+        DISCORD_TOKEN: 'not-used-because-the-review-file-fails-first',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        QUESTIONS_DIR: SAMPLE_BANK,
+        SCORES_FILE: path.join(dir, 'scores.json'),
+      });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`Cannot load the review file ${reviews}: it is not valid JSON`);
+      expect(started.output()).toMatch(/move it aside/);
+      expect(started.output()).not.toMatch(/bot ready/);
+      expect(readFileSync(reviews, 'utf8')).toBe('{"format": "studyquiz-reviews", "version": 1, "guilds": [');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

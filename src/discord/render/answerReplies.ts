@@ -28,9 +28,22 @@ export function answerModal(
   questionIndex: number,
   question: Question,
 ): APIModalInteractionResponseCallbackData {
+  return typedAnswerModal(
+    buildCustomId({ kind: 'answer-text', roundId, question: questionIndex }),
+    `Question ${questionIndex + 1}: your answer`,
+    question,
+  );
+}
+
+/** The same text box for any typed answer (a round's or a review's). */
+export function typedAnswerModal(
+  customId: string,
+  title: string,
+  question: Question,
+): APIModalInteractionResponseCallbackData {
   return {
-    custom_id: buildCustomId({ kind: 'answer-text', roundId, question: questionIndex }),
-    title: `Question ${questionIndex + 1}: your answer`,
+    custom_id: customId,
+    title,
     components: [
       {
         type: ComponentType.ActionRow,

@@ -11,8 +11,8 @@ import { buildCustomId } from '../customIds.ts';
 import { fitEmbed } from './fitEmbed.ts';
 import { joinWithin, plural, safeName, truncate } from './text.ts';
 
-const COLOR_OPEN = 0x5865f2;
-const COLOR_REVEAL = 0x57f287;
+export const COLOR_OPEN = 0x5865f2;
+export const COLOR_REVEAL = 0x57f287;
 
 export interface MessagePayload {
   content?: string;
@@ -22,7 +22,7 @@ export interface MessagePayload {
 
 type Row = APIActionRowComponent<APIButtonComponent>;
 
-function rowsOf(buttons: APIButtonComponent[]): Row[] {
+export function rowsOf(buttons: APIButtonComponent[]): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < buttons.length; i += 5) {
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
@@ -34,7 +34,7 @@ function title(round: QuizRound, index: number, topicTitle: string): string {
   return truncate(`Question ${index + 1} of ${round.questions.length} · ${topicTitle}`, 256);
 }
 
-function promptText(question: Question): string {
+export function promptText(question: Question): string {
   if (question.type !== 'multiple-choice') return question.prompt;
   const choices = question.choices.map((choice, i) => `**${CHOICE_LETTERS[i]}.** ${choice}`);
   return `${question.prompt}\n\n${choices.join('\n')}`;
@@ -47,7 +47,7 @@ const BUTTON_LABEL_LIMIT = 80;
  * "A · choice" on each button when every choice fits, else the letters alone (the message shows
  * each choice in full): a button never shows a cut-off choice, and all buttons look alike.
  */
-function choiceLabels(choices: readonly string[]): string[] {
+export function choiceLabels(choices: readonly string[]): string[] {
   const full = choices.map((choice, i) => `${CHOICE_LETTERS[i]} · ${choice}`);
   return full.every((label) => label.length <= BUTTON_LABEL_LIMIT)
     ? full
