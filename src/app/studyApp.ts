@@ -3,6 +3,7 @@ import { topicTitle } from '../bank/topicTitle.ts';
 import { GlossaryQueries } from './glossaryQueries.ts';
 import { QuizRounds, type QuizRoundsOptions } from './quizRounds.ts';
 import { ScoreQueries } from './scoreQueries.ts';
+import type { ReviewsDue } from './statsChartModel.ts';
 import { searchTopics, type TopicOption } from './topicChoice.ts';
 
 /** What the use cases are built from: the same as the round use cases need. */
@@ -17,6 +18,11 @@ export interface StudyApp {
   glossary: GlossaryQueries;
   topics(typed: string): TopicOption[];
   topicTitle(topicId: string): string;
+  /**
+   * A member's review due counts, for the /stats chart. Not wired yet: until the review feature
+   * provides it, the chart says reviews are not available.
+   */
+  reviewsDue?: ((guildId: string, userId: string) => Promise<ReviewsDue>) | undefined;
 }
 
 export function createStudyApp(options: StudyAppOptions): StudyApp {
