@@ -5,6 +5,7 @@ import { bankLoadScenario } from './scenarios/bankLoad.ts';
 import { discordScenarios } from './scenarios/discordScenarios.ts';
 import { postgresStoreScenario } from './scenarios/postgresStore.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
+import { statsChartScenario } from './scenarios/statsChart.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
 
 export interface BenchReport {
@@ -20,6 +21,7 @@ const SCENARIOS = [
   autocompleteScenario,
   scoreStoreScenario,
   postgresStoreScenario,
+  statsChartScenario,
 ];
 
 export async function runBench(context: BenchContext): Promise<BenchReport> {

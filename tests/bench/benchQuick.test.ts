@@ -22,6 +22,7 @@ const METRICS = [
   'postgresRecordP99Ms',
   'postgresPageP99Ms',
   'postgresRankP99Ms',
+  'statsChartP99Ms',
 ];
 
 describe('studyquiz bench --json', () => {

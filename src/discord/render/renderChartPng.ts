@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
+import { encodePng } from './encodePng.ts';
 import { CHART_FONT } from './statsChartSvg.ts';
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -12,8 +13,12 @@ const FONT = {
   defaultFontFamily: CHART_FONT,
 };
 
-/** An SVG as PNG bytes, rendered off the event loop (resvg's thread pool), so clicks are not held up. */
+/**
+ * An SVG as PNG bytes, drawn and compressed off the event loop (resvg's and zlib's thread pools),
+ * so answer clicks are not held up while a chart renders. The white background makes every pixel
+ * opaque, as encodePng expects.
+ */
 export async function renderChartPng(svg: string): Promise<Buffer> {
   const image = await renderAsync(svg, { font: FONT, background: '#ffffff' });
-  return image.asPng();
+  return encodePng(image.pixels, image.width, image.height);
 }
