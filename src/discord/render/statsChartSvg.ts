@@ -56,9 +56,6 @@ function weekPanel(model: StatsChartModel): string[] {
   parts.push(
     `<line x1="${left}" y1="${top + height}" x2="${left + width}" y2="${top + height}" stroke="${MUTED}" stroke-width="2"/>`,
   );
-  parts.push(
-    `<line x1="${left}" y1="${top}" x2="${left + width}" y2="${top}" stroke="${GRID}" stroke-width="2"/>`,
-  );
   const slot = width / Math.max(1, model.weeks.length);
   model.weeks.forEach((week, i) => {
     const x = left + i * slot + slot / 2;
