@@ -118,7 +118,7 @@ describe('the validator’s limits and the renderer’s budgets agree', () => {
     const missed = fields.find((f) => f.name === 'Concepts missed most')?.value ?? '';
     for (const id of concepts.slice(0, 3))
       expect(missed).toContain(`${titles.get(id)} — 50000 wrong answers`);
-    expect(fields.find((f) => f.name === 'Reviews')?.value).toBe(
+    expect(fields.find((f) => f.name === 'Study next')?.value).toBe(
       '50 questions added to your reviews: /review',
     );
     expect(embed.description).toMatch(/…and \d+ more players$/);

@@ -94,7 +94,7 @@ describe('a full round on the loopback Discord', () => {
       expect(hardestField).toContain(`Wrong answer picked most: **${'ABCDEF'[wrong]}.**`);
     }
     const distinctMissed = new Set(missedByBob.map((m) => m.question.id)).size;
-    expect(fields.find((f) => f.name === 'Reviews')?.value).toBe(
+    expect(fields.find((f) => f.name === 'Study next')?.value).toBe(
       `${distinctMissed} question${distinctMissed === 1 ? '' : 's'} added to your reviews: /review`,
     );
     const summaryExplain = buttonIds(summary).filter((id) => id.startsWith('explain:'));

@@ -66,7 +66,7 @@ export function reportFields(
   }
   if (report.addedToReviews > 0) {
     fields.push({
-      name: 'Reviews',
+      name: 'Study next',
       value: `${plural(report.addedToReviews, 'question')} added to your reviews: /review`,
     });
   }
