@@ -6,6 +6,7 @@ import { discordScenarios } from './scenarios/discordScenarios.ts';
 import { postgresStoreScenario } from './scenarios/postgresStore.ts';
 import { reviewStartScenario } from './scenarios/reviewStart.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
+import { statsChartScenario } from './scenarios/statsChart.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
 
 export interface BenchReport {
@@ -22,6 +23,7 @@ const SCENARIOS = [
   scoreStoreScenario,
   postgresStoreScenario,
   reviewStartScenario,
+  statsChartScenario,
 ];
 
 export const SCENARIO_NAMES = SCENARIOS.map((scenario) => scenario.name);

@@ -8,10 +8,13 @@ import type {
   MemberStats,
   Period,
   ScoreStore,
+  WeekPoints,
 } from '../store/ScoreStore.ts';
 
 export const PERIODS = ['all-time', 'week'] as const satisfies readonly Period[];
 export const LEADERBOARD_PAGE_SIZE = 10;
+/** ISO weeks of points the /stats chart shows, the current one last. */
+export const CHART_WEEKS = 8;
 
 export interface LeaderboardView {
   period: Period;
@@ -25,6 +28,8 @@ export interface StatsView {
   stats: MemberStats;
   /** All-time rank in the server. */
   rank: number | undefined;
+  /** Points in each of the last CHART_WEEKS ISO weeks, oldest first. */
+  weeks: WeekPoints[];
   titles: { topic: (id: string) => string; concept: (id: string) => string };
 }
 
@@ -64,15 +69,18 @@ export class ScoreQueries {
 
   /** Undefined when the member has not answered in this server. */
   async memberStats(guildId: string, userId: string): Promise<StatsView | undefined> {
-    const [stats, entry] = await Promise.all([
+    const now = this.#scheduler.now();
+    const [stats, entry, weeks] = await Promise.all([
       this.#store.memberStats(guildId, userId),
-      this.#store.rankOf(guildId, userId, 'all-time', this.#scheduler.now()),
+      this.#store.rankOf(guildId, userId, 'all-time', now),
+      this.#store.weeklyPoints(guildId, userId, CHART_WEEKS, now),
     ]);
     if (!stats) return undefined;
     const bank = this.#bank();
     return {
       stats,
       rank: entry?.rank,
+      weeks,
       titles: {
         topic: (id) => topicTitle(bank, id),
         concept: (id) => bank.glossary.get(id)?.title ?? id,

@@ -7,6 +7,7 @@ import { QuizRounds, type QuizRoundsOptions } from './quizRounds.ts';
 import { ReviewRecorder } from './reviewRecorder.ts';
 import { ReviewSessions } from './reviewSessions.ts';
 import { ScoreQueries } from './scoreQueries.ts';
+import type { ReviewsDue } from './statsChartModel.ts';
 import { searchTopics, type TopicOption } from './topicChoice.ts';
 
 /** What the use cases are built from: what the round use cases need, and where review cards live. */
@@ -28,26 +29,30 @@ export interface StudyApp {
   reviewRecorder: ReviewRecorder;
   topics(typed: string): TopicOption[];
   topicTitle(topicId: string): string;
+  /** A member's review cards due today and this week, now, for the /stats chart. */
+  reviewsDue(guildId: string, userId: string): Promise<ReviewsDue>;
 }
 
 export function createStudyApp(options: StudyAppOptions): StudyApp {
   const reviewStore = options.reviewStore ?? new MemoryReviewStore();
   const reviewRecorder = new ReviewRecorder(reviewStore, options.logger);
   const rounds = new QuizRounds({ ...options, observers: [...options.observers, reviewRecorder] });
+  const reviews = new ReviewSessions({
+    ...options,
+    store: reviewStore,
+    inLiveRounds: (guildId) =>
+      new Set(
+        rounds
+          .live()
+          .filter((round) => round.place.guildId === guildId)
+          .flatMap((round) => round.questions.map((q) => q.id)),
+      ),
+  });
   return {
     bank: options.bank,
     rounds,
-    reviews: new ReviewSessions({
-      ...options,
-      store: reviewStore,
-      inLiveRounds: (guildId) =>
-        new Set(
-          rounds
-            .live()
-            .filter((round) => round.place.guildId === guildId)
-            .flatMap((round) => round.questions.map((q) => q.id)),
-        ),
-    }),
+    reviews,
+    reviewsDue: (guildId, userId) => reviews.dueCounts(guildId, userId, options.scheduler.now()),
     reviewRecorder,
     scores: new ScoreQueries(options),
     glossary: new GlossaryQueries(options.bank),

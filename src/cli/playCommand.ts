@@ -8,6 +8,7 @@ import { CHOICE_LETTERS, correctAnswerText, type Question } from '../core/questi
 import type { QuestionOutcome } from '../core/quizRound.ts';
 import { seededRandom } from '../core/random.ts';
 import { ANSWER_REFUSAL_TEXT } from '../core/roundErrors.ts';
+import { roundReport } from '../core/roundReport.ts';
 import { realScheduler } from '../core/scheduler.ts';
 import { UserError } from '../core/userError.ts';
 import { createLogger } from '../logger.ts';
@@ -207,8 +208,29 @@ function terminalObserver(io: CliIo): RoundObserver {
       line(io);
       line(io, reason === 'completed' ? 'Round over.' : 'Round stopped.');
       line(io, `Score: ${you?.correct ?? 0}/${scored} correct, ${you?.points ?? 0} points.`);
+      for (const text of reportLines(round.outcomes)) line(io, text);
     },
   };
+}
+
+/** The round report, as the round summary shows it on Discord. */
+function reportLines(outcomes: readonly QuestionOutcome[]): string[] {
+  const report = roundReport(outcomes);
+  const lines: string[] = [];
+  const { hardest } = report;
+  if (hardest) {
+    const prompt = hardest.prompt.replace(/\s+/g, ' ').trim();
+    lines.push(
+      `Hardest question: ${hardest.number}. ${prompt.length > 80 ? `${prompt.slice(0, 79)}…` : prompt}`,
+    );
+    const wrong = hardest.commonWrong;
+    if (wrong) lines.push(`  wrong answer picked: ${CHOICE_LETTERS[wrong.choice]}) ${wrong.text}`);
+  }
+  if (report.missedConcepts.length > 0) {
+    const ids = report.missedConcepts.map((c) => c.conceptId).join(', ');
+    lines.push(`Concepts to work on: ${ids} (studyquiz explain <concept>)`);
+  }
+  return lines;
 }
 
 function revealText(outcome: QuestionOutcome): string {

@@ -140,7 +140,8 @@ export class RoundPresenter implements RoundObserver {
         if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
       });
     }
-    const summary = renderRoundSummary(round, reason, standings, topicTitle);
+    const concepts = this.#app().glossary.titles(round.outcomes.flatMap((o) => o.question.concepts));
+    const summary = renderRoundSummary(round, reason, standings, topicTitle, concepts);
     this.#enqueue(round, view, 'post summary', async () => {
       await saved;
       if (reason !== 'channel-refused' && reason !== 'channel-gone') {

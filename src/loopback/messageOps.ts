@@ -5,6 +5,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { apiErrors } from './apiError.ts';
+import { uploadedFiles } from './http/readBody.ts';
 import type { LoopbackCore } from './loopbackCore.ts';
 import type { MessageOrigin, StoredMessage } from './storedMessage.ts';
 import { isEmptyMessage, validateMessage } from './validateMessage.ts';
@@ -62,6 +63,11 @@ export function createMessage(core: LoopbackCore, input: NewMessage): StoredMess
     allowedMentions: isJsonObject(body.allowed_mentions)
       ? (body.allowed_mentions as APIAllowedMentions)
       : null,
+    attachments: uploadedFiles(body).map((file) => ({
+      filename: file.filename,
+      contentType: file.contentType,
+      data: file.data,
+    })),
     ephemeral,
     visibleTo: ephemeral ? (input.visibleTo ?? null) : null,
     interactionId: input.interactionId ?? null,

@@ -1,5 +1,12 @@
 import type { APIAllowedMentions, APIEmbed, APIMessageTopLevelComponent } from 'discord-api-types/v10';
 
+/** A file uploaded with a new message (multipart `files[n]`). */
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
 /** What a message looked like at one point in time. */
 export interface MessageVersion {
   content: string;
@@ -31,6 +38,8 @@ export interface StoredMessage {
   components: APIMessageTopLevelComponent[];
   flags: number;
   allowedMentions: APIAllowedMentions | null;
+  /** Files sent with the message when it was created (edits do not change them). */
+  attachments: StoredAttachment[];
   /** Ephemeral messages are seen only by `visibleTo` and never reach channel routes or the gateway. */
   ephemeral: boolean;
   visibleTo: string | null;

@@ -14,6 +14,7 @@ import type {
   Period,
   QuestionResult,
   ScoreStore,
+  WeekPoints,
 } from './ScoreStore.ts';
 import { writeFileDurably } from './writeFileDurably.ts';
 
@@ -94,6 +95,10 @@ export class JsonScoreStore implements ScoreStore {
 
   async memberStats(guildId: string, userId: string): Promise<MemberStats | undefined> {
     return this.#board.memberStats(guildId, userId);
+  }
+
+  async weeklyPoints(guildId: string, userId: string, weeks: number, now: number): Promise<WeekPoints[]> {
+    return this.#board.weeklyPoints(guildId, userId, weeks, now);
   }
 
   async close(): Promise<void> {

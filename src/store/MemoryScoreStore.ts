@@ -7,6 +7,7 @@ import type {
   Period,
   QuestionResult,
   ScoreStore,
+  WeekPoints,
 } from './ScoreStore.ts';
 
 /** Scores that live as long as the process: for tests, demos and trying the bot out. */
@@ -36,6 +37,10 @@ export class MemoryScoreStore implements ScoreStore {
 
   async memberStats(guildId: string, userId: string): Promise<MemberStats | undefined> {
     return this.#board.memberStats(guildId, userId);
+  }
+
+  async weeklyPoints(guildId: string, userId: string, weeks: number, now: number): Promise<WeekPoints[]> {
+    return this.#board.weeklyPoints(guildId, userId, weeks, now);
   }
 
   async close(): Promise<void> {

@@ -54,6 +54,15 @@ export interface MemberStats {
   concepts: Record<string, TallyStat>;
 }
 
+/** Points a member scored in one ISO week (UTC), keyed like `2026-W48`. */
+export interface WeekPoints {
+  week: string;
+  points: number;
+}
+
+/** The most weeks `weeklyPoints` reports: the weeks of history every store keeps. */
+export const WEEKLY_HISTORY_WEEKS = 8;
+
 export interface LeaderboardQuery {
   period: Period;
   limit: number;
@@ -81,6 +90,11 @@ export interface ScoreStore {
   leaderboard(guildId: string, query: LeaderboardQuery): Promise<LeaderboardPage>;
   rankOf(guildId: string, userId: string, period: Period, now: number): Promise<LeaderboardEntry | undefined>;
   memberStats(guildId: string, userId: string): Promise<MemberStats | undefined>;
+  /**
+   * The member's points in each of the last `weeks` ISO weeks up to the one holding `now`, oldest
+   * first, 0 for a week without answers; `weeks` is clamped to 1…WEEKLY_HISTORY_WEEKS.
+   */
+  weeklyPoints(guildId: string, userId: string, weeks: number, now: number): Promise<WeekPoints[]>;
   /** Saves what is pending, then refuses further records. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Guild } from './Guild.ts';
-import { isoWeek } from './isoWeek.ts';
+import { isoWeek, lastIsoWeeks } from './isoWeek.ts';
 import type { RankIndex } from './RankIndex.ts';
 import { ScoreFileSnapshot } from './ScoreFileSnapshot.ts';
 import type {
@@ -9,9 +9,11 @@ import type {
   Period,
   QuestionResult,
   TallyStat,
+  WeekPoints,
 } from './ScoreStore.ts';
 import type { ScoreFileData } from './scoreFileSchema.ts';
 import type { TallyTable } from './tables.ts';
+import { weeksAsked } from './weeksAsked.ts';
 
 /** A ranked row: the columns it sits in, its row there and the member's slot. */
 interface Ranked {
@@ -104,6 +106,16 @@ export class Scoreboard {
       topics: talliesOf(guild.topics, slot),
       concepts: talliesOf(guild.concepts, slot),
     };
+  }
+
+  weeklyPoints(guildId: string, userId: string, weeks: number, now: number): WeekPoints[] {
+    const guild = this.guilds.get(guildId);
+    const slot = guild?.bySlot.get(userId);
+    return lastIsoWeeks(now, weeksAsked(weeks)).map((week) => {
+      const table = slot === undefined ? undefined : guild?.weeks.get(week);
+      const row = table && slot !== undefined ? table.rowOf(slot) : -1;
+      return { week, points: table && row >= 0 ? (table.columns.points[row] as number) : 0 };
+    });
   }
 
   /** Everything as it is now, for the score file (see ScoreFileSnapshot). */

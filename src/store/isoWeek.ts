@@ -15,3 +15,8 @@ export function isoWeek(epochMs: number): string {
   const week = Math.floor((thursday.getTime() / DAY_MS - firstOfYear) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The keys of the `count` ISO weeks ending with the one holding `epochMs`, oldest first. */
+export function lastIsoWeeks(epochMs: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => isoWeek(epochMs - (count - 1 - i) * 7 * DAY_MS));
+}

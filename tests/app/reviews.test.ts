@@ -137,6 +137,9 @@ describe('GIVEN review sessions', () => {
     await playRound(world, 'ann', { q1: { correct: false }, q2: { correct: true }, q3: { correct: false } });
     const { app } = world;
     expect(await app.reviews.dueCounts('g1', 'ann', world.scheduler.now())).toEqual({ today: 2, week: 3 });
+    // What the /stats chart is given: the same counts, at the app's own clock.
+    expect(await app.reviewsDue('g1', 'ann')).toEqual({ today: 2, week: 3 });
+    expect(await app.reviewsDue('g2', 'ann')).toEqual({ today: 0, week: 0 });
     const first = await app.reviews.start({ guildId: 'g1', userId: 'ann', count: 2 });
     if (first.kind !== 'question') throw new Error('nothing to review');
     expect(first.total).toBe(2);

@@ -24,6 +24,7 @@ const METRICS = [
   'postgresRankP99Ms',
   'reviewStartJsonP99Ms',
   'reviewStartPostgresP99Ms',
+  'statsChartP99Ms',
 ];
 
 describe('studyquiz bench --json', () => {

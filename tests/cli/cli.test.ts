@@ -143,6 +143,9 @@ describe('studyquiz play', () => {
       /Type a letter from A to C\.\n> ✗ Not quite\. The answer: No authority above states/,
     );
     expect(stdout()).toMatch(/Score: 0\/1 correct, 0 points\./);
+    expect(stdout()).toMatch(
+      /Hardest question: 1\. In realist theory, anarchy means…\n {2}wrong answer picked: C\) Rule by the strongest state\nConcepts to work on: anarchy/,
+    );
   });
 
   it('GIVEN input ends early THEN the round stops cleanly with the score so far', async () => {

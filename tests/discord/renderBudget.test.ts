@@ -5,6 +5,7 @@ import type { Question } from '../../src/core/question.ts';
 import { QuizRound } from '../../src/core/quizRound.ts';
 import { EMBED_TOTAL_LIMIT, embedLength } from '../../src/discord/render/fitEmbed.ts';
 import { renderQuestion, renderReveal } from '../../src/discord/render/questionMessage.ts';
+import { renderRoundSummary } from '../../src/discord/render/roundSummary.ts';
 import { multipleChoice, openQuestion } from '../support/makeQuestions.ts';
 import { RecordingListener } from '../support/recordingListener.ts';
 
@@ -85,6 +86,48 @@ describe('the validator’s limits and the renderer’s budgets agree', () => {
     );
     expect(fields.find((f) => f.name === 'Why')?.value).toBe(LARGEST_OPEN.explanation);
     expect(embed?.description).toBe(LARGEST_OPEN.prompt);
+  });
+
+  it('GIVEN the largest report (longest prompt, choice, titles) and 2,000 players THEN the summary shows the report in full and shortens only the names', () => {
+    const concepts = ['c-one', 'c-two', 'c-three', 'c-four'].map((id) => `${id}-${'x'.repeat(50)}`);
+    const question = { ...LARGEST_MC, concepts };
+    const scheduler = new ManualScheduler();
+    const listener = new RecordingListener();
+    const round = new QuizRound({
+      place: { roundId: 'r1', guildId: 'g', channelId: 'c', starterId: 's' },
+      questions: Array.from({ length: 50 }, (_, i) => ({ ...question, id: `q${i}` })),
+      settings: { secondsPerQuestion: 20, revealSeconds: 5, scoring: 'speed' },
+      scheduler,
+      listener,
+    });
+    round.start();
+    for (let q = 0; q < 50; q++) {
+      for (let i = 0; i < 2000; i++) {
+        round.submit(`u${i}`, `${'N'.repeat(32)} ${i}`, q, { kind: 'choice', index: i % 2 === 0 ? 3 : 5 });
+      }
+      scheduler.advance(25_000);
+    }
+    const standings = listener.ended()?.standings ?? [];
+    const titles = new Map(concepts.map((id) => [id, full(`title ${id.slice(0, 7)}`, LIMITS.title)]));
+    const message = renderRoundSummary(round, 'shutdown', standings, LONGEST_TOPIC_TITLE, titles);
+    const embed = message.embeds[0] ?? {};
+    const fields = embed.fields ?? [];
+    const hardest = fields.find((f) => f.name === 'Hardest question')?.value ?? '';
+    expect(hardest).toContain('**Question 1** · prompt x');
+    expect(hardest).toContain(`**F.** ${LARGEST_CHOICES[5]} (1000 picks)`);
+    const missed = fields.find((f) => f.name === 'Concepts missed most')?.value ?? '';
+    for (const id of concepts.slice(0, 3))
+      expect(missed).toContain(`${titles.get(id)} — 50000 wrong answers`);
+    expect(fields.find((f) => f.name === 'Study next')?.value).toBe(
+      '50 questions added to your reviews: /review',
+    );
+    expect(embed.description).toMatch(/…and \d+ more players$/);
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    const labels = message.components.flatMap((row) =>
+      row.components.map((b) => ('label' in b ? (b.label ?? '') : '')),
+    );
+    expect(labels).toHaveLength(3);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(80);
   });
 
   it('GIVEN choices that fit a button THEN each button carries its letter and the full choice', () => {

@@ -209,6 +209,7 @@ export function embedOf(message: StoredMessage): {
   description?: string;
   fields?: { name: string; value: string }[];
   footer?: { text: string };
+  image?: { url: string };
 } {
   return (message.embeds[0] ?? {}) as ReturnType<typeof embedOf>;
 }

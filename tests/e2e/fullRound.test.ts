@@ -27,10 +27,13 @@ describe('a full round on the loopback Discord', () => {
     );
 
     const seenTypes = new Set<string>();
+    /** Bob answers all but true/false wrong: the first such question is the group's hardest. */
+    const missedByBob: { n: number; question: ReturnType<typeof questionShown> }[] = [];
     for (let n = 1; n <= 8; n++) {
       const message = await w.loopback.driver.waitForMessage(w.channelId, (m) => isQuestionMessage(m, n));
       const question = questionShown(w, message);
       seenTypes.add(question.type);
+      if (question.type !== 'open' && question.type !== 'true-false') missedByBob.push({ n, question });
       if (question.type === 'open') {
         const reveal = await ann.click(message, buttonIds(message)[0] as string).reply();
         expect(reveal.ephemeral).toBe(true);
@@ -77,6 +80,29 @@ describe('a full round on the loopback Discord', () => {
     );
     expect(embedOf(summary).description).toBe(
       ['🥇 **Ann** — 700 pts · 7/7 correct (100%)', '🥈 **Bob** — 200 pts · 2/7 correct (29%)'].join('\n'),
+    );
+
+    const hardest = missedByBob[0];
+    if (!hardest) throw new Error('the round had no question Bob missed');
+    const fields = embedOf(summary).fields ?? [];
+    const hardestField = fields.find((f) => f.name === 'Hardest question')?.value ?? '';
+    expect(hardestField).toMatch(new RegExp(`^\\*\\*Question ${hardest.n}\\*\\* · `));
+    expect(hardestField).toContain('1 of 2 answers right (50%)');
+    const hardestQuestion = hardest.question;
+    if (hardestQuestion.type === 'multiple-choice') {
+      const wrong = hardestQuestion.choices.findIndex((c) => c !== hardestQuestion.answer);
+      expect(hardestField).toContain(`Wrong answer picked most: **${'ABCDEF'[wrong]}.**`);
+    }
+    const distinctMissed = new Set(missedByBob.map((m) => m.question.id)).size;
+    expect(fields.find((f) => f.name === 'Study next')?.value).toBe(
+      `${distinctMissed} question${distinctMissed === 1 ? '' : 's'} added to your reviews: /review`,
+    );
+    const summaryExplain = buttonIds(summary).filter((id) => id.startsWith('explain:'));
+    expect(summaryExplain.length).toBeGreaterThan(0);
+    const fromSummary = await cy.click(summary, summaryExplain[0] as string).reply();
+    expect(fromSummary.ephemeral).toBe(true);
+    expect(embedOf(fromSummary).title).toBe(
+      w.bot.context.app.bank().glossary.get((summaryExplain[0] as string).slice('explain:'.length))?.title,
     );
 
     const board = await cy.runCommand('leaderboard', {}, { channelId: w.channelId }).reply();

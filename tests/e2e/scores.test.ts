@@ -151,6 +151,12 @@ describe('/stats', () => {
       Accuracy: '100%',
       'Best streak': '1',
     });
+    expect(embedOf(stats).image).toEqual({ url: 'attachment://stats.png' });
+    expect(stats.attachments.map((a) => [a.filename, a.contentType])).toEqual([['stats.png', 'image/png']]);
+    const png = stats.attachments[0]?.data ?? Buffer.alloc(0);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1000, 560]);
     const nobody = await ann
       .runCommand('stats', { options: { member: w.member('Bob').member.user } }, { channelId: w.channelId })
       .reply();

@@ -55,6 +55,10 @@ describe('GIVEN a JSON score file', () => {
 
     const again = new JsonScoreStore(file);
     await again.load();
+    expect(await again.weeklyPoints('guild-a', 'ada', 2, MONDAY_EARLY)).toEqual([
+      { week: '2026-W48', points: 300 },
+      { week: '2026-W49', points: 0 },
+    ]);
     for (const guildId of ['guild-a', 'guild-b']) {
       for (const period of ['all-time', 'week'] as const) {
         for (const now of [SUNDAY_LATE, MONDAY_EARLY]) {

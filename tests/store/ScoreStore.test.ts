@@ -254,4 +254,31 @@ describe.each(['memory', 'json', 'postgres'] as const)('GIVEN a %s score store',
       ['bob', 0, 1],
     ]);
   });
+  it('GIVEN answers over several weeks THEN weeklyPoints gives the member’s points per ISO week, oldest first, 0 for a quiet week', async () => {
+    const WEEK = 7 * 86_400_000;
+    await store.record(result({ at: MONDAY_EARLY, answers: [right('ada', 100), right('bob', 40)] }));
+    await store.record(result({ at: MONDAY_EARLY + 3_600_000, answers: [right('ada', 50)] }));
+    await store.record(result({ at: SUNDAY_LATE, answers: [right('ada', 30), wrong('bob')] }));
+    await store.record(result({ at: SUNDAY_LATE - 2 * WEEK, answers: [right('ada', 7)] }));
+    await store.record(result({ at: SUNDAY_LATE - 9 * WEEK, answers: [right('ada', 900)] }));
+    await store.record(result({ guildId: 'guild-b', at: MONDAY_EARLY, answers: [right('ada', 1000)] }));
+
+    expect(await store.weeklyPoints('guild-a', 'ada', 4, MONDAY_EARLY + WEEK - 60_000)).toEqual([
+      { week: '2026-W46', points: 7 },
+      { week: '2026-W47', points: 0 },
+      { week: '2026-W48', points: 30 },
+      { week: '2026-W49', points: 150 },
+    ]);
+    expect((await store.weeklyPoints('guild-a', 'bob', 2, MONDAY_EARLY)).map((w) => w.points)).toEqual([
+      0, 40,
+    ]);
+    const asked20 = await store.weeklyPoints('guild-a', 'ada', 20, MONDAY_EARLY);
+    expect(asked20).toHaveLength(8);
+    expect(asked20[0]?.week).toBe('2026-W42');
+    expect(asked20.reduce((sum, w) => sum + w.points, 0)).toBe(187);
+    expect(await store.weeklyPoints('guild-a', 'nobody', 2, MONDAY_EARLY)).toEqual([
+      { week: '2026-W48', points: 0 },
+      { week: '2026-W49', points: 0 },
+    ]);
+  });
 });

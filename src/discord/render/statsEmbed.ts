@@ -20,6 +20,8 @@ export function renderStats(
   stats: MemberStats,
   titles: { topic: (id: string) => string; concept: (id: string) => string },
   rank: number | undefined,
+  /** The name of an attached chart image to show in the embed. */
+  chartFile?: string,
 ): MessagePayload {
   const topics = ranked(stats.topics, titles.topic);
   const concepts = ranked(stats.concepts, titles.concept);
@@ -47,6 +49,7 @@ export function renderStats(
           { name: 'Strongest', value: strongest.length > 0 ? strongest.join('\n') : enough },
           { name: 'To work on', value: weakest.length > 0 ? weakest.join('\n') : enough },
         ],
+        ...(chartFile && { image: { url: `attachment://${chartFile}` } }),
       },
     ],
     components: [],

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { MessageFlags, InteractionResponseType as R } from 'discord-api-types/v10';
 import { ApiError, apiErrors } from '../apiError.ts';
+import { carryFiles } from '../http/readBody.ts';
 import { noContent, ok, type RouteDefinition } from '../http/route.ts';
 import type { InteractionKind, InteractionRecord } from '../interactionRecord.ts';
 import type { LoopbackCore } from '../loopbackCore.ts';
@@ -115,7 +116,7 @@ export const interactionCallbackRoute: RouteDefinition = {
     if (record.ack) reject(apiErrors.alreadyAcknowledged());
     if (core.clock() - record.createdAt > core.settings.ackDeadlineMs) reject(apiErrors.unknownInteraction());
     if (!allowedTypes[record.kind].includes(type)) reject(invalidType());
-    const data = isJsonObject(json.data) ? json.data : {};
+    const data = isJsonObject(json.data) ? carryFiles(json, json.data) : {};
     try {
       respond(core, record, type, data);
     } catch (error) {

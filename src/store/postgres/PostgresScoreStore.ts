@@ -7,6 +7,7 @@ import type {
   Period,
   QuestionResult,
   ScoreStore,
+  WeekPoints,
 } from '../ScoreStore.ts';
 import { type DatabaseTarget, databaseTarget } from './databaseTarget.ts';
 import { explainDatabaseFailure } from './explainDatabaseFailure.ts';
@@ -16,6 +17,7 @@ import { MIGRATIONS_DIR, MigrationMismatch, migrate, readMigrations } from './mi
 import { leaderboardPage, rankOf } from './rankQueries.ts';
 import { recordQuestion } from './recordQuestion.ts';
 import { ScoreDatabaseError } from './ScoreDatabaseError.ts';
+import { weeklyPoints } from './weeklyPointsQuery.ts';
 
 export interface PostgresStoreOptions {
   /** A postgres:// URL; the password in it is never put in a message. */
@@ -113,6 +115,10 @@ export class PostgresScoreStore implements ScoreStore {
 
   async memberStats(guildId: string, userId: string): Promise<MemberStats | undefined> {
     return memberStats(this.#readPool(), guildId, userId);
+  }
+
+  async weeklyPoints(guildId: string, userId: string, weeks: number, now: number): Promise<WeekPoints[]> {
+    return weeklyPoints(this.#readPool(), guildId, userId, weeks, now);
   }
 
   /** Question results not saved yet (the database was out of reach); the next record retries them. */
