@@ -6,6 +6,7 @@ import { discordScenarios } from './scenarios/discordScenarios.ts';
 import { postgresStoreScenario } from './scenarios/postgresStore.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
+import { twoShardsScenario } from './scenarios/twoShards.ts';
 
 export interface BenchReport {
   machine: MachineInfo & { scale: BenchScale; date: string; seconds: number };
@@ -20,12 +21,16 @@ const SCENARIOS = [
   autocompleteScenario,
   scoreStoreScenario,
   postgresStoreScenario,
+  twoShardsScenario,
 ];
 
-export async function runBench(context: BenchContext): Promise<BenchReport> {
+export const SCENARIO_NAMES = SCENARIOS.map((scenario) => scenario.name);
+
+/** Every scenario, or those named in `only`. */
+export async function runBench(context: BenchContext, only?: readonly string[]): Promise<BenchReport> {
   const started = Date.now();
   const scenarios: ScenarioResult[] = [];
-  for (const scenario of SCENARIOS) {
+  for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
     context.progress(`▶ ${scenario.name}`);
     scenarios.push(...(await scenario.run(context)));
   }

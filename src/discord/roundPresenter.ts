@@ -107,6 +107,11 @@ export class RoundPresenter implements RoundObserver {
   questionClosed(round: QuizRound, outcome: QuestionOutcome, saved: Saved): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
+    // How late the close timer fired: the two-shard bench reads it from the shards' logs.
+    this.#logger.debug(
+      { ...this.#fields(round), lateMs: this.#scheduler.now() - round.deadline },
+      'question closed',
+    );
     // Everything else waits for the queue: a close at a deadline shared by many rounds stays cheap.
     this.#enqueue(round, view, 'reveal answer', async () => {
       const note = (await saved)
