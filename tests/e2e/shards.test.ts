@@ -282,6 +282,32 @@ function isOpen(message: StoredMessage): boolean {
   );
 }
 
+describe('studyquiz start in one process (no --shards)', () => {
+  it("GIVEN a user's SHARDS=2 and SHARD_COUNT=3 THEN it still identifies as shard [0, 1], and stops with exit 0", async () => {
+    const loopback = await startLoopback({ waitTimeoutMs: 60_000 });
+    try {
+      loopback.world.createGuild({ name: 'Study Group', channels: ['quiz'] });
+      const started = run([], {
+        DISCORD_TOKEN: loopback.token,
+        DISCORD_APPLICATION_ID: loopback.applicationId,
+        DISCORD_API_URL: loopback.apiUrl,
+        STORE: 'memory',
+        QUESTIONS_DIR: SAMPLE_BANK,
+        SHARDS: '2',
+        SHARD_COUNT: '3',
+      });
+      await loopback.driver.gateway.waitUntilShardOnline(0, 1, SLOW);
+      await vi.waitFor(() => expect(started.logs('bot ready')).toHaveLength(1), { timeout: 60_000 });
+      expect(loopback.driver.gateway.stats.identifiedShards).toEqual([[0, 1]]);
+      expect(started.logs('bot ready')[0]).toMatchObject({ shard: 0, guilds: 1 });
+      started.process.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+    } finally {
+      await loopback.close();
+    }
+  }, 120_000);
+});
+
 describe('studyquiz start with shards and a store that cannot be shared', () => {
   let loopback: Loopback | undefined;
   afterEach(async () => {
