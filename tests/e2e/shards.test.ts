@@ -196,6 +196,11 @@ describe('studyquiz start --shards 2 under the ShardingManager', () => {
     const stale = await bo.click(second, buttonIds(second)[0] as string).reply(SLOW);
     expect(stale.ephemeral).toBe(true);
     expect(stale.content).toBe('This round is no longer running (it may have ended or the bot restarted).');
+    // A button the router answers (a discussion question's model answer), for the same dead round.
+    const roundId = (buttonIds(second)[0] as string).split(':')[2];
+    const routed = await bo.click(second, `quiz:model:${roundId}:1`, { force: true }).reply(SLOW);
+    expect(routed.ephemeral).toBe(true);
+    expect(routed.content).toBe('This round is no longer running (it may have ended or the bot restarted).');
 
     const annShown = await shardZeroRound;
     const summary = await loopback.driver.waitForMessage(
