@@ -8,6 +8,7 @@ import { reviewStartScenario } from './scenarios/reviewStart.ts';
 import { scoreStoreScenario } from './scenarios/scoreStore.ts';
 import { statsChartScenario } from './scenarios/statsChart.ts';
 import { thousandRoundsScenario } from './scenarios/thousandRounds.ts';
+import { twoShardsScenario } from './scenarios/twoShards.ts';
 
 export interface BenchReport {
   machine: MachineInfo & { scale: BenchScale; date: string; seconds: number };
@@ -24,16 +25,16 @@ const SCENARIOS = [
   postgresStoreScenario,
   reviewStartScenario,
   statsChartScenario,
+  twoShardsScenario,
 ];
 
 export const SCENARIO_NAMES = SCENARIOS.map((scenario) => scenario.name);
 
-/** `only` runs the scenarios of those names (one scenario's figures, without the others' load). */
+/** Every scenario, or those named in `only`. */
 export async function runBench(context: BenchContext, only?: readonly string[]): Promise<BenchReport> {
   const started = Date.now();
   const scenarios: ScenarioResult[] = [];
-  for (const scenario of SCENARIOS) {
-    if (only && !only.includes(scenario.name)) continue;
+  for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
     context.progress(`▶ ${scenario.name}`);
     scenarios.push(...(await scenario.run(context)));
   }

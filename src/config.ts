@@ -53,6 +53,10 @@ export const configSchema = z
       (value) => value ?? BUILT_IN_DEFAULTS.scoring,
     ),
     QUIZ_REVEAL_SECONDS: integer(ROUND_LIMITS.revealSeconds, BUILT_IN_DEFAULTS.revealSeconds),
+    // Checked with the --shards flags they stand for (src/cli/shards/shardRequest.ts), one message for both.
+    STUDYQUIZ_SHARDS: optional(z.string()),
+    STUDYQUIZ_SHARD_COUNT: optional(z.string()),
+    STUDYQUIZ_SHARD_IDS: optional(z.string()),
   })
   .refine((config) => config.STORE !== 'postgres' || config.DATABASE_URL !== undefined, {
     path: ['DATABASE_URL'],

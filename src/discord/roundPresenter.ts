@@ -68,7 +68,6 @@ export class RoundPresenter implements RoundObserver {
   questionOpened(round: QuizRound, index: number): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
-    view.messageId = undefined;
     view.shownCount = 0;
     view.lastEditAt = this.#scheduler.now();
     const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), 0);
@@ -77,6 +76,8 @@ export class RoundPresenter implements RoundObserver {
       view,
       'post question',
       async () => {
+        // Reset in the queue: the previous question's reveal, queued before, still edits its message.
+        view.messageId = undefined;
         view.messageId = await this.#messenger.send(round.place.channelId, payload);
         round.markShown(index, view.messageId);
       },
@@ -106,6 +107,11 @@ export class RoundPresenter implements RoundObserver {
   questionClosed(round: QuizRound, outcome: QuestionOutcome, saved: Saved): void {
     const view = this.#view(round);
     this.#cancelCountTimer(view);
+    // How late the close timer fired: the two-shard bench reads it from the shards' logs.
+    this.#logger.debug(
+      { ...this.#fields(round), lateMs: this.#scheduler.now() - round.deadline },
+      'question closed',
+    );
     // Everything else waits for the queue: a close at a deadline shared by many rounds stays cheap.
     this.#enqueue(round, view, 'reveal answer', async () => {
       const note = (await saved)

@@ -45,6 +45,8 @@ export interface BotOptions {
   random?: Random;
   /** Extra discord.js options (tests shorten the identify throttle). */
   clientOptions?: Partial<ClientOptions>;
+  /** The shards this client runs, of `count` (default shard 0 of 1). */
+  shards?: { ids: number[]; count: number };
 }
 
 export interface RunningBot {
@@ -75,15 +77,34 @@ function clientOptions(options: BotOptions, agent: Agent): ClientOptions {
       ThreadMemberManager: 0,
     }),
     rest: { agent, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
+    shards: options.shards?.ids ?? [0],
+    shardCount: options.shards?.count ?? 1,
     ...options.clientOptions,
   };
+}
+
+/**
+ * discord.js's Client reads SHARDS and SHARD_COUNT from the environment whenever its options
+ * equal the defaults (shardCount 1 does): a user's SHARDS=2 would become an IDENTIFY as [2, 1].
+ * They are hidden while it is built, so only the shards given explicitly count.
+ */
+function clientIgnoringShardEnv(options: ClientOptions): Client {
+  const { SHARDS, SHARD_COUNT } = process.env;
+  delete process.env.SHARDS;
+  delete process.env.SHARD_COUNT;
+  try {
+    return new Client(options);
+  } finally {
+    if (SHARDS !== undefined) process.env.SHARDS = SHARDS;
+    if (SHARD_COUNT !== undefined) process.env.SHARD_COUNT = SHARD_COUNT;
+  }
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, store } = options;
   const scheduler = options.scheduler ?? realScheduler;
   const agent = createRestAgent();
-  const client = new Client(clientOptions(options, agent));
+  const client = clientIgnoringShardEnv(clientOptions(options, agent));
   const presenter = new RoundPresenter({
     app: () => app,
     messenger: restMessenger(client.rest),

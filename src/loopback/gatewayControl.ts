@@ -1,5 +1,5 @@
 import type { WaitOptions } from './changeFeed.ts';
-import type { GatewayStats } from './gatewayServer.ts';
+import type { GatewayStats, ShardKey } from './gatewayServer.ts';
 import type { LoopbackCore } from './loopbackCore.ts';
 
 /** Gateway faults and waits: what Discord does to a connected bot, and how a test sees it recover. */
@@ -40,6 +40,24 @@ export class GatewayControl {
       description: 'the bot to be connected',
       ...options,
     });
+  }
+
+  /** Makes `GET /gateway/bot` recommend `count` shards (what `--shards auto` asks for). */
+  recommendShards(count: number): void {
+    this.#core.recommendedShards = count;
+  }
+
+  /** The `[id, count]` of each session with a live socket. */
+  get liveShards(): ShardKey[] {
+    return this.#core.gateway.liveShards;
+  }
+
+  /** Resolves when shard `id` of `count` has a session with a live socket. */
+  waitUntilShardOnline(id: number, count: number, options: WaitOptions = {}): Promise<true> {
+    return this.#core.feed.waitFor(
+      () => this.#core.gateway.liveShards.some(([i, n]) => i === id && n === count),
+      { description: `shard [${id}, ${count}] to be connected`, ...options },
+    );
   }
 
   /** Resolves once `count` RESUMEs in total have succeeded. */

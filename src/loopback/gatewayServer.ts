@@ -10,13 +10,19 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { ChangeFeed } from './changeFeed.ts';
 import { intentAllows } from './intents.ts';
+import { shardOf } from './shardOf.ts';
+
+/** `[shard_id, num_shards]`, as sent in IDENTIFY. */
+export type ShardKey = readonly [number, number];
 
 /** What the gateway needs from the world to start a session. */
 export interface GatewaySource {
   token: string;
-  ready(sessionId: string, resumeGatewayUrl: string): unknown;
-  /** One GUILD_CREATE payload per guild, shaped for the session's intents. */
-  guildCreates(intents: number): { guildId: string; data: unknown }[];
+  ready(sessionId: string, resumeGatewayUrl: string, shard: ShardKey, guildIds: string[]): unknown;
+  /** Every guild the bot is in. */
+  guildIds(): string[];
+  /** The GUILD_CREATE payload of a guild, shaped for the session's intents. */
+  guildCreate(guildId: string, intents: number): unknown;
   /** Member payloads of a guild, for GUILD_MEMBERS_CHUNK. */
   members(guildId: string): { user: { id: string; username: string } }[];
 }
@@ -28,6 +34,8 @@ export interface GatewayServerOptions {
   feed: ChangeFeed;
   source: GatewaySource;
   nextSessionId: () => string;
+  /** More guilds than this on one session is refused with 4011, as Discord does past 2,500. */
+  maxGuildsPerShard: number;
 }
 
 /** An event's data, or a function giving the data a session with these intents receives. */
@@ -41,6 +49,25 @@ interface MemberRequest {
   nonce?: string;
 }
 
+interface IdentifyData {
+  token?: string;
+  intents?: number;
+  shard?: unknown;
+}
+
+function ownsGuild(shard: ShardKey, guildId: string): boolean {
+  return shard[1] === 1 || shardOf(guildId, shard[1]) === shard[0];
+}
+
+/** `[id, count]` with 0 <= id < count, or undefined: what Discord accepts before closing with 4010. */
+function validShard(shard: unknown): ShardKey | undefined {
+  if (!Array.isArray(shard) || shard.length !== 2) return undefined;
+  const [id, count] = shard as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  const [i, n] = [id as number, count as number];
+  return n >= 1 && i >= 0 && i < n ? [i, n] : undefined;
+}
+
 interface SentEvent {
   s: number;
   text: string;
@@ -49,6 +76,7 @@ interface SentEvent {
 interface Session {
   id: string;
   intents: number;
+  shard: ShardKey;
   seq: number;
   buffer: SentEvent[];
   connection: Connection | null;
@@ -70,6 +98,8 @@ export interface GatewayStats {
   lastReplayCount: number;
   /** Close codes the client used, in order. */
   clientCloseCodes: number[];
+  /** The `shard` of every accepted IDENTIFY, in order (`[0, 1]` when none was sent). */
+  identifiedShards: ShardKey[];
 }
 
 /** Discord's gateway v10 over `ws`, JSON encoding, without compression. */
@@ -85,6 +115,7 @@ export class GatewayServer {
     resumes: 0,
     lastReplayCount: 0,
     clientCloseCodes: [],
+    identifiedShards: [],
   };
 
   constructor(options: GatewayServerOptions) {
@@ -95,11 +126,15 @@ export class GatewayServer {
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws));
   }
 
-  /** Sends an event to every identified session whose intents allow it; kept for replay. */
-  dispatch(event: GatewayDispatchEvents, data: DispatchData): void {
+  /**
+   * Sends an event to every identified session whose intents allow it and, for a guild's event,
+   * only to the session of the guild's shard; kept for replay.
+   */
+  dispatch(event: GatewayDispatchEvents, data: DispatchData, guildId: string | null = null): void {
     let shared: string | undefined;
     for (const session of this.#sessions.values()) {
       if (!session.valid || !intentAllows(session.intents, event)) continue;
+      if (guildId !== null && !ownsGuild(session.shard, guildId)) continue;
       let json: string;
       if (typeof data === 'function') json = JSON.stringify(data(session.intents));
       else json = shared ??= JSON.stringify(data);
@@ -143,9 +178,14 @@ export class GatewayServer {
 
   /** Number of sessions with a live, non-draining socket: what "the bot is online" means here. */
   get liveSessions(): number {
-    let live = 0;
+    return this.liveShards.length;
+  }
+
+  /** The shard of each session with a live, non-draining socket. */
+  get liveShards(): ShardKey[] {
+    const live: ShardKey[] = [];
     for (const session of this.#sessions.values()) {
-      if (session.valid && session.connection && !session.connection.draining) live++;
+      if (session.valid && session.connection && !session.connection.draining) live.push(session.shard);
     }
     return live;
   }
@@ -204,7 +244,7 @@ export class GatewayServer {
         connection.socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
         return;
       case GatewayOpcodes.Identify:
-        this.#identify(connection, payload.d as { token?: string; intents?: number });
+        this.#identify(connection, payload.d as IdentifyData);
         return;
       case GatewayOpcodes.Resume:
         this.#resume(connection, payload.d as { token?: string; session_id?: string; seq?: number });
@@ -220,7 +260,7 @@ export class GatewayServer {
     }
   }
 
-  #identify(connection: Connection, d: { token?: string; intents?: number }): void {
+  #identify(connection: Connection, d: IdentifyData): void {
     if (connection.session) {
       connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
       return;
@@ -233,10 +273,23 @@ export class GatewayServer {
       connection.socket.close(GatewayCloseCodes.DecodeError, 'intents are required');
       return;
     }
+    const shard = d.shard === undefined ? ([0, 1] as const) : validShard(d.shard);
+    if (!shard) {
+      connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    const source = this.#options.source;
+    const guildIds = source.guildIds().filter((id) => ownsGuild(shard, id));
+    if (guildIds.length > this.#options.maxGuildsPerShard) {
+      connection.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      return;
+    }
     this.stats.identifies++;
+    this.stats.identifiedShards.push(shard);
     const session: Session = {
       id: this.#options.nextSessionId(),
       intents: d.intents,
+      shard,
       seq: 0,
       buffer: [],
       connection,
@@ -244,11 +297,11 @@ export class GatewayServer {
     };
     connection.session = session;
     this.#sessions.set(session.id, session);
-    const source = this.#options.source;
-    this.#send(session, Events.Ready, JSON.stringify(source.ready(session.id, this.resumeGatewayUrl)));
+    const ready = source.ready(session.id, this.resumeGatewayUrl, shard, guildIds);
+    this.#send(session, Events.Ready, JSON.stringify(ready));
     if (intentAllows(session.intents, Events.GuildCreate)) {
-      for (const guild of source.guildCreates(session.intents)) {
-        this.#send(session, Events.GuildCreate, JSON.stringify(guild.data));
+      for (const guildId of guildIds) {
+        this.#send(session, Events.GuildCreate, JSON.stringify(source.guildCreate(guildId, session.intents)));
       }
     }
     this.#options.feed.notify({ kind: 'gateway' });
@@ -287,7 +340,7 @@ export class GatewayServer {
     const session = connection.session;
     if (!session || !request?.guild_id) return;
     const guildIds = Array.isArray(request.guild_id) ? request.guild_id : [request.guild_id];
-    for (const guildId of guildIds) {
+    for (const guildId of guildIds.filter((id) => ownsGuild(session.shard, id))) {
       const all = this.#options.source.members(guildId);
       const ids = request.user_ids === undefined ? null : new Set([request.user_ids].flat());
       const query = (request.query ?? '').toLowerCase();

@@ -12,12 +12,12 @@ import { ChangeFeed } from './changeFeed.ts';
 import type { Clock } from './clock.ts';
 import { CommandRegistry } from './commandRegistry.ts';
 import { Faults } from './faults.ts';
-import { GatewayServer } from './gatewayServer.ts';
+import { type DispatchData, GatewayServer, type ShardKey } from './gatewayServer.ts';
 import { hasMessageContent } from './intents.ts';
 import type { InteractionRecord } from './interactionRecord.ts';
 import { discordRateLimits, noRateLimits, type RateLimitConfig, RateLimiter } from './rateLimiter.ts';
 import type { RequestRecord } from './requestRecord.ts';
-import { createSnowflakes } from './snowflakes.ts';
+import { createSnowflakes, type NextId } from './snowflakes.ts';
 import type { StoredMessage } from './storedMessage.ts';
 import { type Channel, type Guild, type Member, type Role, World } from './world.ts';
 
@@ -39,6 +39,10 @@ export interface LoopbackOptions {
   tokenLifetimeMs?: number;
   /** Dispatched events kept per gateway session for RESUME (default 10 000). */
   replayLimit?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1); `driver.gateway.recommendShards` changes it. */
+  shards?: number;
+  /** Guilds one gateway session may hold before IDENTIFY is refused with 4011 (default 2,500, as Discord). */
+  maxGuildsPerShard?: number;
 }
 
 export interface AckListener {
@@ -54,7 +58,7 @@ export interface LoopbackSettings {
 /** The state the REST routes, the gateway and the driver share. */
 export class LoopbackCore {
   readonly clock: Clock;
-  readonly nextId: () => string;
+  readonly nextId: NextId;
   readonly token: string;
   readonly applicationId: string;
   readonly feed: ChangeFeed;
@@ -76,6 +80,8 @@ export class LoopbackCore {
   /** Set by startLoopback once the port is known. */
   apiUrl = '';
   gatewayUrl = '';
+  /** What `GET /gateway/bot` reports as `shards`. */
+  recommendedShards: number;
 
   constructor(options: LoopbackOptions = {}) {
     this.clock = options.now ?? Date.now;
@@ -106,25 +112,25 @@ export class LoopbackCore {
       },
     });
     this.commands = new CommandRegistry(this.applicationId, this.nextId);
+    this.recommendedShards = options.shards ?? 1;
     let sessions = 0;
     this.gateway = new GatewayServer({
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       replayLimit: options.replayLimit ?? 10_000,
       feed: this.feed,
       nextSessionId: () => `${randomBytes(8).toString('hex')}${++sessions}`,
       source: {
         token: this.token,
-        ready: (sessionId, resumeGatewayUrl) => this.#readyPayload(sessionId, resumeGatewayUrl),
+        ready: (sessionId, resumeGatewayUrl, shard, guildIds) =>
+          this.#readyPayload(sessionId, resumeGatewayUrl, shard, guildIds),
         members: (guildId) =>
           [...(this.world.guilds.get(guildId)?.members.values() ?? [])].map(memberPayload),
-        guildCreates: (intents) =>
-          [...this.world.guilds.values()].map((guild) => ({
-            guildId: guild.id,
-            data: this.#guildCreate(guild, intents),
-          })),
+        guildIds: () => [...this.world.guilds.keys()],
+        guildCreate: (guildId, intents) => this.#guildCreate(this.world.guild(guildId), intents),
       },
     });
-    this.world.dispatch = (event, data) => this.#dispatchWorldChange(event, data);
+    this.world.dispatch = (event, data, guildId) => this.#dispatchWorldChange(event, data, guildId);
   }
 
   /** Tells everyone waiting that no more acknowledgements will come (the loopback is closing). */
@@ -142,14 +148,14 @@ export class LoopbackCore {
     return guildCreatePayload(guild, this.world.bot.id, (intents & GatewayIntentBits.GuildMembers) !== 0);
   }
 
-  #readyPayload(sessionId: string, resumeGatewayUrl: string) {
+  #readyPayload(sessionId: string, resumeGatewayUrl: string, shard: ShardKey, guildIds: string[]) {
     return {
       v: 10,
       user: { ...userPayload(this.world.bot), verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [...this.world.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: guildIds.map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: resumeGatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -160,8 +166,8 @@ export class LoopbackCore {
     };
   }
 
-  #dispatchWorldChange(event: E, data: unknown): void {
-    const gateway = this.gateway;
+  #dispatchWorldChange(event: E, data: unknown, guildId: string | null): void {
+    const gateway = { dispatch: (e: E, d: DispatchData) => this.gateway.dispatch(e, d, guildId) };
     switch (event) {
       case E.GuildCreate: {
         const guild = this.world.guild((data as { guildId: string }).guildId);

@@ -263,7 +263,7 @@ export class MemberDriver {
     core.interactions.set(id, record);
     core.interactionsByToken.set(token, record);
     record.dispatchedAt = performance.now();
-    core.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    core.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, channel.guildId);
     core.feed.notify({ kind: 'interaction', interactionId: id });
     return new InteractionHandle(core, record);
   }

@@ -7,6 +7,7 @@ import {
   defaultEveryonePermissions,
   type PermissionOverwrite,
 } from './permissions.ts';
+import type { NextId } from './snowflakes.ts';
 import { currentVersion, type StoredMessage } from './storedMessage.ts';
 
 export interface User {
@@ -63,6 +64,8 @@ export interface CreateGuildOptions {
   everyonePermissions?: bigint;
   /** Permissions of the bot's managed role (overwrites per channel: `setBotPermissions`). */
   botPermissions?: bigint;
+  /** `[id, count]`: an id whose events go to that shard when the bot runs `count` shards. */
+  shard?: readonly [number, number];
 }
 
 export interface AddMemberOptions {
@@ -78,7 +81,7 @@ export type Dispatch = (event: GatewayDispatchEvents, data: unknown, guildId: st
 
 export interface WorldDeps {
   clock: Clock;
-  nextId: () => string;
+  nextId: NextId;
   feed: ChangeFeed;
   botUser: User;
 }
@@ -111,7 +114,7 @@ export class World {
   }
 
   createGuild(options: CreateGuildOptions = {}): Guild {
-    const id = this.nextId();
+    const id = this.#deps.nextId(options.shard);
     const owner = this.createUser(`owner-${id.slice(-4)}`);
     const guild: Guild = {
       id,

@@ -17,7 +17,7 @@ export const botRoutes: RouteDefinition[] = [
     handle: (core) =>
       ok({
         url: core.gatewayUrl,
-        shards: 1,
+        shards: core.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       }),
   },
