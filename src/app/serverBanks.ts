@@ -18,7 +18,9 @@ export interface BankActor {
 }
 
 /** Reads an upload off the main thread, within a time limit. */
-export type UploadParser = (input: TopicUploadInput) => Promise<TopicUploadResult | 'timed-out'>;
+export type UploadParser = (
+  input: TopicUploadInput,
+) => Promise<TopicUploadResult | 'timed-out' | 'out-of-memory'>;
 
 export interface UploadRequest {
   actor: BankActor;
@@ -168,7 +170,7 @@ export class ServerBanks {
   }
 
   /** Saves a previewed upload; one that would replace a topic asks again first (`replace` false). */
-  save(token: string, actor: BankActor, replace: boolean): Promise<SaveOutcome> {
+  async save(token: string, actor: BankActor, replace: boolean): Promise<SaveOutcome> {
     requireManager(actor);
     const pending = this.#pending.get(token, actor);
     if (pending.kind !== 'upload') throw new UserError('This button is not for saving an upload.');
@@ -276,7 +278,7 @@ export class ServerBanks {
     return { token, topic: this.#summary(actor.guildId, stored.topicId) };
   }
 
-  confirmRemoval(token: string, actor: BankActor): Promise<TopicSummary> {
+  async confirmRemoval(token: string, actor: BankActor): Promise<TopicSummary> {
     requireManager(actor);
     const pending = this.#pending.get(token, actor);
     if (pending.kind !== 'remove') throw new UserError('This button is not for removing a topic.');
@@ -290,7 +292,10 @@ export class ServerBanks {
     });
   }
 
-  setShipped(actor: BankActor, enabled: boolean): Promise<{ shippedTopics: number; serverTopics: number }> {
+  async setShipped(
+    actor: BankActor,
+    enabled: boolean,
+  ): Promise<{ shippedTopics: number; serverTopics: number }> {
     requireManager(actor);
     return this.#queued(actor.guildId, async () => {
       await this.#store.setShippedEnabled(actor.guildId, enabled);
@@ -304,6 +309,11 @@ export class ServerBanks {
     if (result === 'timed-out') {
       throw new UserError(
         `Reading ${quoteText(input.fileName, 80)} took longer than ${this.#limits.parseMs / 1000} s, so it was stopped. Split it into smaller topics, or check it with \`studyquiz validate\`.`,
+      );
+    }
+    if (result === 'out-of-memory') {
+      throw new UserError(
+        `Reading ${quoteText(input.fileName, 80)} needed more memory than a file may take, so it was stopped. Split it into smaller topics.`,
       );
     }
     return result;

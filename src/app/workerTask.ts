@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -17,7 +18,6 @@ export interface WorkerTaskOptions {
 /**
  * Runs one task in a worker thread and ends the worker once it answers, fails or runs out of time.
  * The entry posts `{ ready: true }` once loaded, then answers the input with `{ value }`.
- * A TypeScript entry (the sources run through tsx) gets tsx's loader in the worker too.
  */
 export function runInWorker<I, T>(
   entry: URL,
@@ -25,8 +25,9 @@ export function runInWorker<I, T>(
   options: WorkerTaskOptions,
 ): Promise<WorkerOutcome<T>> {
   const typescript = entry.pathname.endsWith('.ts');
-  const worker = new Worker(entry, {
-    execArgv: typescript ? ['--import', tsxLoader()] : [],
+  // Workers do not inherit the loader the sources run with: a TypeScript entry is imported through tsx.
+  const worker = new Worker(typescript ? TSX_BOOTSTRAP : entry, {
+    ...(typescript ? { eval: true, workerData: { api: tsxApi(), entry: entry.href } } : {}),
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 },
     stdout: false,
     stderr: false,
@@ -56,6 +57,12 @@ export function runInWorker<I, T>(
   });
 }
 
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const TSX_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.api).then((tsx) => tsx.tsImport(workerData.entry, workerData.entry));
+`;
+
+function tsxApi(): string {
+  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  return pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
 }
