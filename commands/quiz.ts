@@ -96,7 +96,7 @@ export const quizCommand: SlashCommand = {
     );
   },
   async autocomplete(interaction, context) {
-    const choices = context.app.topics(interaction.options.getFocused()).map((topic) => ({
+    const choices = context.app.topics(interaction.options.getFocused(), interaction.guildId).map((topic) => ({
       name: truncate(`${topic.title} (${plural(topic.questions, 'question')})`, 100),
       value: topic.id,
     }));

@@ -11,7 +11,17 @@ export type CustomId =
   | { kind: 'answer-text'; roundId: string; question: number }
   | { kind: 'model-answer'; roundId: string; question: number }
   | { kind: 'explain'; conceptId: string }
-  | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string };
+  | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string }
+  | { kind: BankButtonKind; token: string };
+
+/** `/bank`'s buttons: each names a pending preview or removal by its unguessable token. */
+export type BankButtonKind = 'bank-save' | 'bank-replace' | 'bank-cancel' | 'bank-remove';
+const BANK_ACTIONS: Record<string, BankButtonKind> = {
+  save: 'bank-save',
+  replace: 'bank-replace',
+  cancel: 'bank-cancel',
+  remove: 'bank-remove',
+};
 
 /** Kinds that arrive as modal submissions; every other kind arrives as a button click. */
 export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text']);
@@ -19,6 +29,7 @@ export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text'
 const ROUND_ID = /^[a-z0-9]{1,16}$/;
 const CONCEPT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const USER_ID = /^\d{1,20}$/;
+const BANK_TOKEN = /^[a-z0-9]{1,40}$/;
 
 export function buildCustomId(id: CustomId): string {
   switch (id.kind) {
@@ -36,6 +47,11 @@ export function buildCustomId(id: CustomId): string {
       return `explain:${id.conceptId}`.slice(0, 100);
     case 'leaderboard-page':
       return `leaderboard:${id.period}:${id.offset}:${id.ownerId}`;
+    case 'bank-save':
+    case 'bank-replace':
+    case 'bank-cancel':
+    case 'bank-remove':
+      return `bank:${id.kind.slice('bank-'.length)}:${id.token}`;
   }
 }
 
@@ -64,6 +80,11 @@ export function parseCustomId(raw: string): CustomId | undefined {
   }
   if (scope === 'explain' && parts.length === 2 && action && CONCEPT_ID.test(action)) {
     return { kind: 'explain', conceptId: action };
+  }
+  if (scope === 'bank' && parts.length === 3 && action && Object.hasOwn(BANK_ACTIONS, action)) {
+    const token = parts[2] ?? '';
+    if (BANK_TOKEN.test(token)) return { kind: BANK_ACTIONS[action] as BankButtonKind, token };
+    return undefined;
   }
   if (scope === 'leaderboard' && parts.length === 4) {
     const offset = Number(parts[2]);

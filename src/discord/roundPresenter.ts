@@ -25,7 +25,7 @@ interface RoundView {
 }
 
 /** What the presenter reads of the application: titles to render, and how to end an undeliverable round. */
-export type PresenterApp = Pick<StudyApp, 'topicTitle' | 'glossary'> & {
+export type PresenterApp = Pick<StudyApp, 'topicTitle' | 'glossaryOf'> & {
   rounds: Pick<StudyApp['rounds'], 'end'>;
 };
 
@@ -71,7 +71,7 @@ export class RoundPresenter implements RoundObserver {
     view.messageId = undefined;
     view.shownCount = 0;
     view.lastEditAt = this.#scheduler.now();
-    const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), 0);
+    const payload = renderQuestion(round, index, this.#topicTitle(round, round.questions[index]?.topic), 0);
     this.#enqueue(
       round,
       view,
@@ -96,7 +96,7 @@ export class RoundPresenter implements RoundObserver {
       if (count === view.shownCount) return;
       view.shownCount = count;
       view.lastEditAt = this.#scheduler.now();
-      const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), count);
+      const payload = renderQuestion(round, index, this.#topicTitle(round, round.questions[index]?.topic), count);
       this.#enqueue(round, view, 'update answered count', async () => {
         if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
       });
@@ -112,8 +112,8 @@ export class RoundPresenter implements RoundObserver {
         ? undefined
         : 'Scores could not be saved just now; the bot will keep trying.';
       if (!view.messageId) return;
-      const titles = this.#app().glossary.titles(outcome.question.concepts);
-      const topicTitle = this.#topicTitle(outcome.question.topic);
+      const titles = this.#app().glossaryOf(round.place.guildId).titles(outcome.question.concepts);
+      const topicTitle = this.#topicTitle(round, outcome.question.topic);
       await this.#messenger.edit(
         round.place.channelId,
         view.messageId,
@@ -133,7 +133,7 @@ export class RoundPresenter implements RoundObserver {
       const payload = renderStoppedQuestion(
         round,
         dropped,
-        this.#topicTitle(round.questions[dropped]?.topic),
+        this.#topicTitle(round, round.questions[dropped]?.topic),
         STOPPED_BECAUSE[reason],
       );
       this.#enqueue(round, view, 'close stopped question', async () => {
@@ -202,13 +202,13 @@ export class RoundPresenter implements RoundObserver {
     view.countTimer = undefined;
   }
 
-  #topicTitle(topicId: string | undefined): string {
-    return topicId === undefined ? 'Quiz' : this.#app().topicTitle(topicId);
+  #topicTitle(round: QuizRound, topicId: string | undefined): string {
+    return topicId === undefined ? 'Quiz' : this.#app().topicTitle(topicId, round.place.guildId);
   }
 
   #roundTopicTitle(round: QuizRound): string {
     const topics = new Set(round.questions.map((question) => question.topic));
-    return topics.size === 1 ? this.#topicTitle(round.questions[0]?.topic) : 'Mixed topics';
+    return topics.size === 1 ? this.#topicTitle(round, round.questions[0]?.topic) : 'Mixed topics';
   }
 
   #fields(round: QuizRound): Record<string, string> {

@@ -9,6 +9,10 @@ const EXAMPLES: CustomId[] = [
   { kind: 'model-answer', roundId: 'abc123', question: 1 },
   { kind: 'explain', conceptId: 'security-dilemma' },
   { kind: 'leaderboard-page', period: 'week', offset: 20, ownerId: '123456789012345678' },
+  { kind: 'bank-save', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-replace', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-cancel', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-remove', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
 ];
 
 describe('custom ids', () => {
@@ -42,6 +46,11 @@ describe('custom ids', () => {
       'leaderboard:forever:0:123',
       'leaderboard:week:-10:123',
       'leaderboard:week:0:<@everyone>',
+      'bank:save',
+      'bank:save:',
+      'bank:toString:abc',
+      'bank:save:ABC!',
+      'bank:save:abc:extra',
       'something:else',
     ]) {
       expect(parseCustomId(raw), raw).toBeUndefined();
