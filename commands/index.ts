@@ -1,4 +1,5 @@
 import type { SlashCommand } from '../src/discord/botContext.ts';
+import { bankCommand } from './bank.ts';
 import { explainCommand } from './explain.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
@@ -10,6 +11,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   explainCommand,
   leaderboardCommand,
   statsCommand,
+  bankCommand,
 ];
 
 export const COMMAND_DATA = COMMANDS.map((command) => command.data);

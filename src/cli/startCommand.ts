@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { COMMANDS } from '../../commands/index.ts';
+import { openServerBanks } from '../app/openServerBanks.ts';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/userError.ts';
 import { startBot } from '../discord/startBot.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { type BankStoreConfig, createBankStore } from '../store/createBankStore.ts';
 import { createScoreStore, type ScoreStoreConfig } from '../store/createScoreStore.ts';
 import { ScoreDatabaseError } from '../store/postgres/ScoreDatabaseError.ts';
 import { ScoreFileError } from '../store/ScoreFileError.ts';
@@ -29,8 +31,34 @@ export const startCommand: CliCommand = async (args, io) => {
       throw new UserError(error.message);
     throw error;
   }
+  const bankStore = createBankStore(bankStoreConfig(config, logger));
+  const banks = await openServerBanks({ shipped: bank, store: bankStore, now: Date.now }).catch(
+    async (error: unknown) => {
+      await store.close().catch(() => undefined);
+      await bankStore.close().catch(() => undefined);
+      if (error instanceof ScoreDatabaseError) throw new UserError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (config.STORE === 'json' && typeof code === 'string') {
+        throw new UserError(
+          `Cannot use the bank folder ${config.BANKS_DIR} (${code}): servers' topics are kept there. Set BANKS_DIR to a folder studyquiz may write.`,
+        );
+      }
+      throw error;
+    },
+  );
+  for (const problem of banks.problems) {
+    logger.error(
+      { guildId: problem.guildId, topic: problem.topicId, problem: problem.problem },
+      "a server's stored topic cannot be used",
+    );
+  }
   logger.info(
-    { questions: bank.questions.length, concepts: bank.glossary.size, store: config.STORE },
+    {
+      questions: bank.questions.length,
+      concepts: bank.glossary.size,
+      store: config.STORE,
+      serverBanks: (await bankStore.guildIds()).length,
+    },
     'bank and scores loaded',
   );
   const bot = await startBot({
@@ -38,6 +66,7 @@ export const startCommand: CliCommand = async (args, io) => {
     commands: COMMANDS,
     apiUrl: config.DISCORD_API_URL,
     bank,
+    serverBanks: banks,
     store,
     logger,
     defaults: {
@@ -49,12 +78,14 @@ export const startCommand: CliCommand = async (args, io) => {
   }).catch(async (error: unknown) => {
     // Nothing was recorded, but a database store holds connections until closed.
     await store.close().catch(() => undefined);
+    await bankStore.close().catch(() => undefined);
     throw error;
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   logger.info({ signal: signal[0] }, 'shutting down');
   await bot.shutdown();
+  await bankStore.close();
   logger.flush();
   return 0;
 };
@@ -73,6 +104,24 @@ function storeConfig(config: Config, logger: Logger): ScoreStoreConfig {
         connectionString: config.DATABASE_URL,
         onBackgroundError: (error) =>
           logger.warn({ err: error }, 'score database connection lost; it reconnects when needed'),
+      };
+  }
+}
+
+function bankStoreConfig(config: Config, logger: Logger): BankStoreConfig {
+  switch (config.STORE) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'json':
+      return { kind: 'json', dir: config.BANKS_DIR };
+    case 'postgres':
+      if (config.DATABASE_URL === undefined)
+        throw new Error('parseConfig lets STORE=postgres through only with DATABASE_URL');
+      return {
+        kind: 'postgres',
+        connectionString: config.DATABASE_URL,
+        onBackgroundError: (error) =>
+          logger.warn({ err: error }, 'bank database connection lost; it reconnects when needed'),
       };
   }
 }

@@ -12,7 +12,7 @@ export type CustomId =
   | { kind: 'model-answer'; roundId: string; question: number }
   | { kind: 'explain'; conceptId: string }
   | { kind: 'leaderboard-page'; period: Period; offset: number; ownerId: string }
-  | { kind: BankButtonKind; token: string };
+  | { [K in BankButtonKind]: { kind: K; token: string } }[BankButtonKind];
 
 /** `/bank`'s buttons: each names a pending preview or removal by its unguessable token. */
 export type BankButtonKind = 'bank-save' | 'bank-replace' | 'bank-cancel' | 'bank-remove';
@@ -83,7 +83,7 @@ export function parseCustomId(raw: string): CustomId | undefined {
   }
   if (scope === 'bank' && parts.length === 3 && action && Object.hasOwn(BANK_ACTIONS, action)) {
     const token = parts[2] ?? '';
-    if (BANK_TOKEN.test(token)) return { kind: BANK_ACTIONS[action] as BankButtonKind, token };
+    if (BANK_TOKEN.test(token)) return { kind: BANK_ACTIONS[action] as BankButtonKind, token } as CustomId;
     return undefined;
   }
   if (scope === 'leaderboard' && parts.length === 4) {

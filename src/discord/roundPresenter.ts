@@ -96,7 +96,12 @@ export class RoundPresenter implements RoundObserver {
       if (count === view.shownCount) return;
       view.shownCount = count;
       view.lastEditAt = this.#scheduler.now();
-      const payload = renderQuestion(round, index, this.#topicTitle(round, round.questions[index]?.topic), count);
+      const payload = renderQuestion(
+        round,
+        index,
+        this.#topicTitle(round, round.questions[index]?.topic),
+        count,
+      );
       this.#enqueue(round, view, 'update answered count', async () => {
         if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
       });
