@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { openServerBanks } from '../../src/app/openServerBanks.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
@@ -21,6 +22,8 @@ import {
   startLoopback,
   testClientOptions,
 } from '../../src/loopback/index.ts';
+import type { BankStore } from '../../src/store/BankStore.ts';
+import { createBankStore } from '../../src/store/createBankStore.ts';
 import { createScoreStore } from '../../src/store/createScoreStore.ts';
 import type { ScoreStore } from '../../src/store/ScoreStore.ts';
 import { captureIo } from '../support/captureIo.ts';
@@ -31,6 +34,7 @@ export interface BotWorld {
   loopback: Loopback;
   scheduler: ManualScheduler;
   store: ScoreStore;
+  bankStore: BankStore;
   bot: RunningBot;
   guildId: string;
   channelId: string;
@@ -49,6 +53,9 @@ export interface BotWorldOptions {
   revealSeconds?: number;
   /** The bank to serve (default: the sample bank). */
   bankDir?: string;
+  /** Servers' banks: kept in memory unless given a folder (JSON store) or a store maker (PostgreSQL). */
+  banksDir?: string;
+  makeBankStore?: () => BankStore;
 }
 
 /** The loopback Discord with a study server, the commands deployed by the CLI, and the bot logged in. */
@@ -90,12 +97,20 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
       : createScoreStore({ kind: 'memory' });
   let store = options.store ?? makeStore();
   await store.load();
-  const launch = (scoreStore: ScoreStore, seed: number) =>
+  const makeBankStore =
+    options.makeBankStore ??
+    (() =>
+      options.banksDir
+        ? createBankStore({ kind: 'json', dir: options.banksDir })
+        : createBankStore({ kind: 'memory' }));
+  let bankStore = makeBankStore();
+  const launch = async (scoreStore: ScoreStore, seed: number) =>
     startBot({
       token: loopback.token,
       commands: COMMANDS,
       apiUrl: loopback.apiUrl,
       bank,
+      serverBanks: await openServerBanks({ shipped: bank, store: bankStore, now: () => scheduler.now() }),
       store: scoreStore,
       logger,
       defaults: { count: 3, seconds: 20, scoring: 'accuracy', revealSeconds: options.revealSeconds ?? 5 },
@@ -111,6 +126,9 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     scheduler,
     get store() {
       return store;
+    },
+    get bankStore() {
+      return bankStore;
     },
     get bot() {
       return bot;
@@ -134,12 +152,15 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     },
     async restart() {
       await bot.shutdown();
+      await bankStore.close();
       store = makeStore();
       await store.load();
+      bankStore = makeBankStore();
       bot = await launch(store, 2);
     },
     async close() {
       await bot.shutdown();
+      await bankStore.close();
       await loopback.close();
     },
   };
@@ -243,7 +264,7 @@ export function waitForSummary(w: BotWorld, channelId = w.channelId): Promise<St
 /** The bank question a question message shows, found by its prompt. */
 export function questionShown(w: BotWorld, message: StoredMessage): Question {
   const prompt = (embedOf(message).description ?? '').split('\n')[0];
-  const question = w.bot.context.app.bank().questions.find((q) => q.prompt === prompt);
+  const question = w.bot.context.app.bank(message.guildId).questions.find((q) => q.prompt === prompt);
   if (!question) throw new Error(`no question with prompt ${prompt}`);
   return question;
 }
