@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BankStore, GuildBankRecord, StoredBankProblem, StoredTopic } from './BankStore.ts';
@@ -39,8 +39,12 @@ export class JsonBankStore implements BankStore {
 
   async load(): Promise<void> {
     if (this.#loaded) throw new Error(`The bank folder ${this.dir} is already loaded.`);
-    await mkdir(this.dir, { recursive: true });
-    for (const entry of await readdir(this.dir, { withFileTypes: true })) {
+    // Created with the first upload: a bot whose servers upload nothing leaves no folder behind.
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const entry of entries) {
       if (entry.isDirectory() && GUILD_ID.test(entry.name)) await this.#loadGuild(entry.name);
     }
     this.#loaded = true;
