@@ -145,6 +145,21 @@ describe('GIVEN a moderator uploads a valid YAML topic', () => {
   });
 });
 
+describe('GIVEN an upload with Markdown, masked links and mentions', () => {
+  it('THEN the server plays it as member text: escaped where Markdown is read, links and mentions broken elsewhere', async () => {
+    const app = make();
+    const text = plainTopic('tricks', 1)
+      .replace('Statement 0 of tricks.', '"# Big [click](https://evil.example) <@123>"')
+      .replace('title: Topic tricks', 'title: "[Free](https://evil.example)"');
+    await app.save((await previewOf(app, text)).token, moderator, false);
+    const bank = banks.bank(GUILD);
+    const question = bank.questions.find((q) => q.topic === 'tricks');
+    expect(question?.prompt).toBe('\\# Big \\[click\\]\\(https\\://evil.example\\) \\<\\@123\\>');
+    expect(bank.topics.find((t) => t.id === 'tricks')?.title).toBe('[Free]\u200b(https://evil.example)');
+    expect(store.snapshot(GUILD).topics[0]?.yaml).toBe(text);
+  });
+});
+
 describe('GIVEN a topic of the same id exists', () => {
   it('WHEN Save is pressed THEN it asks to confirm the replacement, and replaces only when confirmed', async () => {
     const app = make();
