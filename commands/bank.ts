@@ -116,7 +116,7 @@ export const bankCommand: SlashCommand = {
         const { token, topic } = banks.requestRemoval(actor, interaction.options.getString('topic', true));
         await interaction.reply(
           privately({
-            content: `Remove **${topic.title}** (\`${topic.topicId}\`, ${plural(topic.questions, 'question')}) from this server? This cannot be undone: \`/bank export\` keeps a copy.`,
+            content: `Remove **${inertText(topic.title, 100)}** (\`${topic.topicId}\`, ${plural(topic.questions, 'question')}) from this server? This cannot be undone: \`/bank export\` keeps a copy.`,
             components: [
               buttons([
                 ['bank-remove', token, 'Remove', ButtonStyle.Danger],
@@ -170,7 +170,10 @@ export const bankCommand: SlashCommand = {
         { guildId: actor.guildId, userId: actor.userId, topic: removed.topicId },
         'topic removed',
       );
-      await update(interaction, `Removed **${removed.title}** (\`${removed.topicId}\`) from this server.`);
+      await update(
+        interaction,
+        `Removed **${inertText(removed.title, 100)}** (\`${removed.topicId}\`) from this server.`,
+      );
     },
   },
 };
@@ -245,7 +248,7 @@ function previewReply(preview: UploadPreview): InteractionEditReplyOptions {
   const shown = renderQuestionPreview(preview.first, preview.title);
   return {
     content: truncate(
-      `**${preview.title}** (\`${preview.topicId}\`, ${preview.format}): ${plural(preview.questions, 'question')} — ${counts(preview.byType)}; ${counts(preview.byDifficulty)}${preview.concepts > 0 ? `; ${plural(preview.concepts, 'concept')} of its own` : ''}.${notes}${replaces}\nThe first question, as a round will show it:`,
+      `**${inertText(preview.title, 100)}** (\`${preview.topicId}\`, ${preview.format}): ${plural(preview.questions, 'question')} — ${counts(preview.byType)}; ${counts(preview.byDifficulty)}${preview.concepts > 0 ? `; ${plural(preview.concepts, 'concept')} of its own` : ''}.${notes}${replaces}\nThe first question, as a round will show it:`,
       2000,
     ),
     embeds: shown.embeds,
@@ -270,7 +273,7 @@ async function saveClicked(
   if (outcome.status === 'confirm-replace') {
     await update(
       interaction,
-      `This server already has **${outcome.replaces.title}** (\`${outcome.topicId}\`, ${uploadedText(outcome.replaces)}). Replace it with the new file?`,
+      `This server already has **${inertText(outcome.replaces.title, 100)}** (\`${outcome.topicId}\`, ${uploadedText(outcome.replaces)}). Replace it with the new file?`,
       [
         buttons([
           ['bank-replace', token, 'Replace it', ButtonStyle.Danger],
@@ -286,19 +289,19 @@ async function saveClicked(
   );
   await update(
     interaction,
-    `${outcome.replaced ? 'Replaced' : 'Saved'} **${outcome.title}** (\`${outcome.topicId}\`, ${plural(outcome.questions, 'question')}). Play it with \`/quiz start topic:${outcome.topicId}\`.`,
+    `${outcome.replaced ? 'Replaced' : 'Saved'} **${inertText(outcome.title, 100)}** (\`${outcome.topicId}\`, ${plural(outcome.questions, 'question')}). Play it with \`/quiz start topic:${outcome.topicId}\`.`,
   );
 }
 
 function listText(banks: ServerBanks, guildId: string): string {
   const listing = banks.list(guildId);
   const shipped = listing.shipped.map(
-    (t) => `• **${t.title}** (\`${t.topicId}\`, ${plural(t.questions, 'question')})`,
+    (t) => `• **${inertText(t.title, 100)}** (\`${t.topicId}\`, ${plural(t.questions, 'question')})`,
   );
   const server = listing.server.map((t) =>
     t.problem
       ? `• ⚠️ \`${t.topicId}\`: ${inertText(t.problem, 300)}`
-      : `• **${t.title}** (\`${t.topicId}\`, ${plural(t.questions, 'question')}, ${uploadedText(t)})`,
+      : `• **${inertText(t.title, 100)}** (\`${t.topicId}\`, ${plural(t.questions, 'question')}, ${uploadedText(t)})`,
   );
   const lines = [
     `**Shipped with the bot** — ${listing.shippedEnabled ? 'played here' : 'hidden here (`/bank shipped enabled:True` shows them)'}`,
