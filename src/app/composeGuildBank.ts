@@ -23,6 +23,42 @@ export interface GuildBankView {
   problems: StoredBankProblem[];
 }
 
+function readStored(
+  stored: StoredTopic,
+  readTopic: TopicReader,
+  knownConceptIds: ReadonlySet<string>,
+  reserved: ReservedIds,
+  guildId: string,
+  problems: StoredBankProblem[],
+): TopicContent | undefined {
+  const read = readTopic({
+    fileName: `${stored.topicId}.yaml`,
+    text: stored.yaml,
+    format: 'yaml',
+    knownConceptIds,
+    reservedQuestionIds: reserved.questionIds,
+    reservedConceptIds: reserved.conceptIds,
+  });
+  if (read.ok && read.content.topic.id === stored.topicId) return read.content;
+  const first = read.ok
+    ? `its topic id is "${read.content.topic.id}", not "${stored.topicId}"`
+    : read.issues.slice(0, 1).map(formatBankIssue).join('');
+  const more = !read.ok && read.issues.length > 1 ? ` (and ${read.issues.length - 1} more)` : '';
+  problems.push({
+    guildId,
+    topicId: stored.topicId,
+    problem: `no longer validates, so it is not played: ${first}${more}. Export it, fix it and upload it again.`,
+  });
+  return undefined;
+}
+
+function collides(content: TopicContent, reserved: ReservedIds): boolean {
+  return (
+    content.questions.some((q) => reserved.questionIds.has(q.id)) ||
+    content.concepts.some((c) => reserved.conceptIds.has(c.id))
+  );
+}
+
 /** Ids a new topic may not reuse: the shipped bank's and those of the server's other topics. */
 export interface ReservedIds {
   questionIds: Set<string>;
@@ -51,34 +87,24 @@ export function composeGuildBank(
   record: GuildBankRecord,
   readTopic: TopicReader,
   storeProblems: readonly StoredBankProblem[] = [],
+  previous: readonly ServerTopic[] = [],
 ): GuildBankView {
   const topics: ServerTopic[] = [];
   const problems = [...storeProblems];
   const knownConceptIds = new Set(shipped.glossary.concepts.map((c) => c.id));
+  // A topic read before from the same YAML is not read again: after one upload only it is read.
+  const known = new Map(previous.filter((t) => t.content).map((t) => [t.stored.topicId, t]));
+  const reserved = reservedIds(shipped, []);
   for (const stored of record.topics) {
-    const reserved = reservedIds(shipped, topics);
-    const read = readTopic({
-      fileName: `${stored.topicId}.yaml`,
-      text: stored.yaml,
-      format: 'yaml',
-      knownConceptIds,
-      reservedQuestionIds: reserved.questionIds,
-      reservedConceptIds: reserved.conceptIds,
-    });
-    if (read.ok && read.content.topic.id === stored.topicId) {
-      topics.push({ stored, content: read.content });
-      continue;
-    }
-    topics.push({ stored, content: undefined });
-    const first = read.ok
-      ? `its topic id is "${read.content.topic.id}", not "${stored.topicId}"`
-      : read.issues.slice(0, 1).map(formatBankIssue).join('');
-    const more = !read.ok && read.issues.length > 1 ? ` (and ${read.issues.length - 1} more)` : '';
-    problems.push({
-      guildId,
-      topicId: stored.topicId,
-      problem: `no longer validates, so it is not played: ${first}${more}. Export it, fix it and upload it again.`,
-    });
+    const before = known.get(stored.topicId);
+    const content =
+      before?.stored.yaml === stored.yaml && before.content && !collides(before.content, reserved)
+        ? before.content
+        : readStored(stored, readTopic, knownConceptIds, reserved, guildId, problems);
+    topics.push({ stored, content });
+    if (!content) continue;
+    for (const question of content.questions) reserved.questionIds.add(question.id);
+    for (const concept of content.concepts) reserved.conceptIds.add(concept.id);
   }
   const own = topics.flatMap((topic) => (topic.content ? [topic.content] : []));
   if (own.length === 0 && record.shippedEnabled)

@@ -54,7 +54,8 @@ export class GuildBanks {
   async refresh(guildId: string): Promise<GuildBankView> {
     const record = await this.#store.guildBank(guildId);
     const storeProblems = this.#store.problems().filter((problem) => problem.guildId === guildId);
-    const view = composeGuildBank(guildId, this.shipped, record, this.#readTopic, storeProblems);
+    const previous = this.#views.get(guildId)?.topics ?? [];
+    const view = composeGuildBank(guildId, this.shipped, record, this.#readTopic, storeProblems, previous);
     this.#views.set(guildId, view);
     return view;
   }

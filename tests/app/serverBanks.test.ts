@@ -305,3 +305,36 @@ describe('GIVEN uploads read in a worker thread', () => {
     expect((await previewOf(app)).questions).toBe(4);
   });
 });
+
+describe('GIVEN a server with several topics', () => {
+  it('WHEN one changes THEN only that one is read again, and the others stay as they were', async () => {
+    const reads: string[] = [];
+    const counting = new GuildBanks({
+      shipped,
+      store,
+      readTopic: (input) => {
+        reads.push(input.fileName);
+        return readTopicUpload(input);
+      },
+    });
+    for (const id of ['alpha', 'beta', 'gamma'])
+      await store.saveTopic(GUILD, {
+        topicId: id,
+        yaml: plainTopic(id, 2),
+        uploadedBy: '1',
+        uploadedAt: now,
+      });
+    await counting.load();
+    expect(reads).toEqual(['alpha.yaml', 'beta.yaml', 'gamma.yaml']);
+    reads.length = 0;
+    await store.saveTopic(GUILD, {
+      topicId: 'beta',
+      yaml: plainTopic('beta', 3),
+      uploadedBy: '1',
+      uploadedAt: now,
+    });
+    await counting.refresh(GUILD);
+    expect(reads).toEqual(['beta.yaml']);
+    expect(counting.bank(GUILD).questions.filter((q) => q.topic !== 'sample')).toHaveLength(7);
+  });
+});
