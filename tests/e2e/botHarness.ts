@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import type { BankLimits } from '../../src/app/bankLimits.ts';
 import { openServerBanks } from '../../src/app/openServerBanks.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
@@ -56,6 +57,8 @@ export interface BotWorldOptions {
   /** Servers' banks: kept in memory unless given a folder (JSON store) or a store maker (PostgreSQL). */
   banksDir?: string;
   makeBankStore?: () => BankStore;
+  /** What a server may upload (default: the bot's limits). */
+  bankLimits?: BankLimits;
 }
 
 /** The loopback Discord with a study server, the commands deployed by the CLI, and the bot logged in. */
@@ -110,7 +113,12 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
       commands: COMMANDS,
       apiUrl: loopback.apiUrl,
       bank,
-      serverBanks: await openServerBanks({ shipped: bank, store: bankStore, now: () => scheduler.now() }),
+      serverBanks: await openServerBanks({
+        shipped: bank,
+        store: bankStore,
+        now: () => scheduler.now(),
+        ...(options.bankLimits ? { limits: options.bankLimits } : {}),
+      }),
       store: scoreStore,
       logger,
       defaults: { count: 3, seconds: 20, scoring: 'accuracy', revealSeconds: options.revealSeconds ?? 5 },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BANK_LIMITS } from '../../src/app/bankLimits.ts';
 import { formatBankIssue } from '../../src/bank/bankIssue.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { readTopicUpload } from '../../src/bank/topicUpload.ts';
@@ -295,6 +296,29 @@ describe('GIVEN a broken file', () => {
     const mo = moderator(w);
     const refused = await upload(w, mo, 'huge.yaml', 'a'.repeat(1024 * 1024 + 1)).reply();
     expect(refused.content).toMatch(/over the 1 MB limit: split it into smaller files/);
+  });
+});
+
+describe('GIVEN a server at its limits', () => {
+  it('THEN an upload past the questions or the topics allowed is refused with the limit and what to do', async () => {
+    const w = await worlds.start({
+      bankLimits: { ...BANK_LIMITS, questionsPerServer: 5, topicsPerServer: 2 },
+    });
+    const mo = moderator(w);
+    await uploadAndSave(w, mo, 'chem.yaml', chem);
+    const topic = (id: string, count: number) =>
+      `topic: ${id}\ntitle: ${id}\nquestions:\n${Array.from({ length: count }, (_, i) => `  - { id: ${id}-${i}, type: true-false, concepts: [anarchy], prompt: "Claim ${i}", answer: true, explanation: "Yes." }\n`).join('')}`;
+    const tooMany = await upload(w, mo, 'more.yaml', topic('more', 2)).reply();
+    expect(tooMany.content).toMatch(
+      /^This topic has 2 questions and this server's other topics 4: a server may have at most 5\. Remove a topic with `\/bank remove`/,
+    );
+    await uploadAndSave(w, mo, 'one.yaml', topic('one', 1));
+    const third = await upload(w, mo, 'two.yaml', topic('two', 1)).reply();
+    expect(third.content).toMatch(/already has 2 topics, the most a server may have/);
+    expect((await w.bankStore.guildBank(w.guildId)).topics.map((t) => t.topicId)).toEqual([
+      'chem-101',
+      'one',
+    ]);
   });
 });
 
