@@ -1,7 +1,10 @@
 import type { Question } from '../core/question.ts';
 import { type BankIssue, compareIssues } from './bankIssue.ts';
+import { cardQuestions } from './cardQuestions.ts';
 import { type BankFormat, detectBankFormat } from './detectBankFormat.ts';
+import type { ImportResult } from './importedSource.ts';
 import { knownTerms } from './knownTerms.ts';
+import { readCards } from './readCards.ts';
 import { checkReferences, checkUnique, isMapping } from './sourceIssues.ts';
 import { readTopicFile } from './topicFile.ts';
 import { type TopicContent, topicYaml } from './topicYaml.ts';
@@ -29,14 +32,6 @@ export interface TopicUploadInput {
 export type TopicUploadResult =
   | { ok: true; format: BankFormat; content: TopicContent; yaml: string; notes: string[] }
   | { ok: false; format: BankFormat | undefined; issues: BankIssue[] };
-
-/** What an import hands over: the topic as plain data, located in the original file. */
-export interface ImportedTopic {
-  source: YamlSource;
-  notes: string[];
-}
-
-export type ImportResult = { ok: true; topic: ImportedTopic } | { ok: false; issues: BankIssue[] };
 
 const WHAT_IS_ACCEPTED =
   'upload a topic in the bank’s YAML format, a tab-separated or CSV export of term–definition cards (Quizlet, Anki) or a GIFT file (Moodle)';
@@ -80,10 +75,20 @@ export function readTopicUpload(input: TopicUploadInput): TopicUploadResult {
 function importTopic(
   format: Exclude<BankFormat, 'yaml'>,
   file: string,
-  _text: string,
-  _input: TopicUploadInput,
+  text: string,
+  input: TopicUploadInput,
 ): ImportResult {
-  return { ok: false, issues: [fileIssue(file, `cannot be read as ${format} yet`)] };
+  if (format === 'gift') return { ok: false, issues: [fileIssue(file, 'cannot be read as gift yet')] };
+  const cards = readCards(file, text, format);
+  if (!cards.ok) return cards;
+  return cardQuestions({
+    file,
+    text,
+    cards: cards.read.cards,
+    topicId: input.topicId,
+    reservedConceptIds: input.reservedConceptIds,
+    notes: cards.read.notes,
+  });
 }
 
 type Checked = { ok: true; content: TopicContent; notes: string[] } | { ok: false; issues: BankIssue[] };
