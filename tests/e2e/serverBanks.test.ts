@@ -183,6 +183,50 @@ describe('GIVEN a moderator uploads a YAML topic', () => {
   });
 });
 
+describe('GIVEN a moderator uploads a term–definition export', () => {
+  it('WHEN it is a Quizlet TSV THEN it is previewed, saved, played, explained, and exported as the bank’s YAML', async () => {
+    const w = await worlds.start();
+    const mo = moderator(w);
+    const tsv = await readFile(path.join(FIXTURES, 'imports/Chem 101.tsv'), 'utf8');
+    const preview = await upload(w, mo, 'Chem 101.tsv', tsv).reply({ timeoutMs: 20_000 });
+    expect(preview.content).toMatch(
+      /^\*\*Chem 101\*\* \(`chem-101`, tsv\): 12 questions — 6 multiple-choice, 6 short-answer; 12 medium; 6 concepts of its own\./,
+    );
+    expect(preview.content).toMatch(/6 cards turned into 6 multiple-choice and 6 short-answer questions/);
+    const saved = await mo.click(preview, button(preview, 'save')).reply();
+    expect(saved.content).toMatch(/^Saved \*\*Chem 101\*\*/);
+
+    await startQuiz(w, mo, { topic: 'chem-101', count: 1 }).reply();
+    const question = await waitForQuestion(w, 1);
+    expect(embedOf(question).title).toContain('Chem 101');
+    const definitions = tsv.split('\n').flatMap((line) => line.split('\t')[1] ?? []);
+    const shown = (embedOf(question).description ?? '').replace(/\\(.)/g, '$1');
+    expect(definitions.some((definition) => shown.includes(definition))).toBe(true);
+    await letTimeRunOut(w, question);
+    await waitForSummary(w);
+    const explained = await mo.runCommand('explain', { options: { concept: 'covalent bond' } }).reply();
+    expect(embedOf(explained).title).toContain('Covalent bond');
+
+    const exported = w.bot.context.app.serverBanks?.export(w.guildId, 'chem-101');
+    expect(exported?.yaml).toBe((await w.bankStore.guildBank(w.guildId)).topics[0]?.yaml);
+    expect(exported?.yaml).toMatch(/^topic: chem-101\n/);
+    // What export gives back is a valid topic in the bank's own format.
+    const again = await upload(w, mo, 'chem-101.yaml', exported?.yaml ?? '').reply();
+    expect(again.content).toMatch(/^\*\*Chem 101\*\* \(`chem-101`, yaml\): 12 questions/);
+  });
+
+  it('WHEN it is a CSV with a topic: option THEN the topic takes that id', async () => {
+    const w = await worlds.start();
+    const mo = moderator(w);
+    const csv = await readFile(path.join(FIXTURES, 'imports/biology.csv'), 'utf8');
+    const preview = await upload(w, mo, 'biology.csv', csv, { topic: 'bio-basics' }).reply({
+      timeoutMs: 20_000,
+    });
+    expect(preview.content).toMatch(/\(`bio-basics`, csv\): 8 questions/);
+    expect(preview.content).toMatch(/read as column names, not a card/);
+  });
+});
+
 describe('GIVEN members who may not manage the bank', () => {
   it('THEN Discord hides /bank from them, and the bot refuses it anyway', async () => {
     const w = await worlds.start();
