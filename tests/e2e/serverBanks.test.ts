@@ -335,6 +335,28 @@ describe('GIVEN a broken file', () => {
     expect(lonely.content).toMatch(/\*\*Lonely\*\* \(`lonely`, yaml\): 1 question/);
   }, 60_000);
 
+  it('THEN broken imports are refused with the problems the reader finds, at their lines', async () => {
+    const w = await worlds.start();
+    const mo = moderator(w);
+    const { bank: shipped } = await loadBank([SAMPLE_BANK]);
+    const dir = path.join(FIXTURES, 'imports');
+    for (const name of (await readdir(dir)).filter((f) => f.startsWith('broken-')).sort()) {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      const refused = await upload(w, mo, name, text).reply({ timeoutMs: 20_000 });
+      const ids = new Set(shipped.glossary.concepts.map((c) => c.id));
+      const read = readTopicUpload({
+        fileName: name,
+        text,
+        knownConceptIds: ids,
+        reservedQuestionIds: new Set(shipped.questions.map((q) => q.id)),
+        reservedConceptIds: ids,
+      });
+      if (read.ok) throw new Error(`${name} reads as valid`);
+      expect(refused.content, name).toMatch(/^✖ /);
+      expect(refused.content, name).toContain(inertText(formatBankIssue(read.issues[0] as never), 300));
+    }
+  }, 60_000);
+
   it('WHEN the file is over 1 MB THEN it is refused with the limit and what to do', async () => {
     const w = await worlds.start();
     const mo = moderator(w);
