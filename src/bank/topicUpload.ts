@@ -2,6 +2,7 @@ import type { Question } from '../core/question.ts';
 import { type BankIssue, compareIssues } from './bankIssue.ts';
 import { cardQuestions } from './cardQuestions.ts';
 import { type BankFormat, detectBankFormat } from './detectBankFormat.ts';
+import { giftQuestions } from './giftQuestions.ts';
 import type { ImportResult } from './importedSource.ts';
 import { knownTerms } from './knownTerms.ts';
 import { readCards } from './readCards.ts';
@@ -78,7 +79,15 @@ function importTopic(
   text: string,
   input: TopicUploadInput,
 ): ImportResult {
-  if (format === 'gift') return { ok: false, issues: [fileIssue(file, 'cannot be read as gift yet')] };
+  if (format === 'gift') {
+    return giftQuestions({
+      file,
+      text,
+      topicId: input.topicId,
+      knownConceptIds: input.knownConceptIds,
+      reservedConceptIds: input.reservedConceptIds,
+    });
+  }
   const cards = readCards(file, text, format);
   if (!cards.ok) return cards;
   return cardQuestions({
