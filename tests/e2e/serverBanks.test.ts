@@ -227,6 +227,30 @@ describe('GIVEN a moderator uploads a term–definition export', () => {
   });
 });
 
+describe('GIVEN a moderator uploads a GIFT file (Moodle), as .txt', () => {
+  it('THEN the content tells the format, and it is previewed, saved, played and explained', async () => {
+    const w = await worlds.start();
+    const mo = moderator(w);
+    const gift = await readFile(path.join(FIXTURES, 'imports/Chem quiz.txt'), 'utf8');
+    const preview = await upload(w, mo, 'Chem quiz.txt', gift).reply({ timeoutMs: 20_000 });
+    expect(preview.content).toMatch(
+      /^\*\*Chem quiz\*\* \(`chem-quiz`, gift\): 5 questions — 1 multiple-choice, 3 true-false, 1 short-answer; 5 medium/,
+    );
+    expect(preview.content).toMatch(/ids generated from the prompt for 5 questions/);
+    expect(embedOf(preview).description).toMatch(/^Which bond shares a pair of electrons\?/);
+    await mo.click(preview, button(preview, 'save')).reply();
+
+    await startQuiz(w, mo, { topic: 'Chem quiz', count: 1 }).reply();
+    const question = await waitForQuestion(w, 1);
+    expect(questionShown(w, question).topic).toBe('chem-quiz');
+    await letTimeRunOut(w, question);
+    await waitForSummary(w);
+    const explained = await mo.runCommand('explain', { options: { concept: 'chem-quiz' } }).reply();
+    expect(embedOf(explained).title).toContain('Chem quiz');
+    expect(w.bot.context.app.serverBanks?.export(w.guildId, 'chem-quiz').yaml).toMatch(/^topic: chem-quiz\n/);
+  });
+});
+
 describe('GIVEN members who may not manage the bank', () => {
   it('THEN Discord hides /bank from them, and the bot refuses it anyway', async () => {
     const w = await worlds.start();
