@@ -127,6 +127,21 @@ describe('downloading an attachment safely', () => {
     expect(scheduler.pendingTimers).toBe(0);
   });
 
+  it('GIVEN a file name with Markdown THEN it is quoted as typed in the refusal', async () => {
+    const result = await downloadAttachment(
+      {
+        name: '[click](https://evil.example)_@everyone.csv',
+        size: 5_000_000,
+        url: 'https://cdn.discordapp.com/a/b/c.csv',
+      },
+      limits(),
+    );
+    expect(result).toMatchObject({
+      message:
+        '**\\[click\\]\\(https\\://evil.example\\)\\_\\@everyone.csv** is over the 1000 bytes limit: split it into smaller files and upload each one.',
+    });
+  });
+
   it('GIVEN bytes that are not UTF-8 text THEN it says to save the file as UTF-8 text', async () => {
     const latin1 = await attach({
       filename: 'latin1.csv',
