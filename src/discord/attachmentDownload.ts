@@ -64,6 +64,10 @@ export async function downloadAttachment(
       await response.body?.cancel();
       return failed(attachment, `Discord answered ${response.status}`);
     }
+    if (Number(response.headers.get('content-length') ?? 0) > limits.maxBytes) {
+      controller.abort();
+      return tooLarge();
+    }
     const chunks: Uint8Array[] = [];
     let received = 0;
     const reader = response.body.getReader();

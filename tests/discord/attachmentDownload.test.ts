@@ -107,8 +107,18 @@ describe('downloading an attachment safely', () => {
   });
 
   it('GIVEN more bytes than declared THEN the download stops at the limit', async () => {
-    const attachment = await attach({ filename: 'liar.tsv', content: 'x'.repeat(5000), size: 10 });
+    const attachment = await attach({
+      filename: 'liar.tsv',
+      content: 'x'.repeat(5000),
+      size: 10,
+      serve: 'chunked',
+    });
     expect(attachment.size).toBe(10);
+    expect(await downloadAttachment(attachment, limits())).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+
+  it('GIVEN a Content-Length over the limit THEN it stops before reading the body', async () => {
+    const attachment = await attach({ filename: 'liar.csv', content: 'x'.repeat(5000), size: 10 });
     expect(await downloadAttachment(attachment, limits())).toMatchObject({ ok: false, reason: 'too-large' });
   });
 
