@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { seededRandom, shuffled } from '../core/random.ts';
 import type { BankIssue } from './bankIssue.ts';
 import { LIMITS, MAX_ID_LENGTH } from './bankSchema.ts';
-import { type ImportResult, importedSource, importedTopicNames } from './importedSource.ts';
+import {
+  type ImportResult,
+  importedSource,
+  importedTopicNames,
+  MAX_TOPIC_QUESTIONS,
+  tooManyQuestions,
+} from './importedSource.ts';
 import type { Card } from './readCards.ts';
 import { slugId, uniqueSlug } from './slugId.ts';
 
@@ -41,6 +47,18 @@ export function cardQuestions(input: CardTopicInput): ImportResult {
     return { ok: false, issues };
   }
 
+  if (cards.length * 2 > MAX_TOPIC_QUESTIONS) {
+    return {
+      ok: false,
+      issues: [
+        tooManyQuestions(
+          file,
+          cards.length * 2,
+          `${cards.length} cards, which make ${cards.length * 2} questions`,
+        ),
+      ],
+    };
+  }
   const firstLine = new Map<string, number>();
   const usedConcepts = new Set(input.reservedConceptIds);
   let renamed = 0;
@@ -87,10 +105,7 @@ export function cardQuestions(input: CardTopicInput): ImportResult {
   }));
   const questions = cards.flatMap((card, index) => {
     const concept = conceptIds[index] as string;
-    const wrong = shuffled(
-      terms.filter((term) => slugId(term) !== slugId(card.term)),
-      random,
-    ).slice(0, WRONG_CHOICES);
+    const wrong = otherIndexes(index, cards.length, random).map((other) => terms[other] as string);
     const common = {
       difficulty: 'medium',
       concepts: [concept],
@@ -135,6 +150,16 @@ export function cardQuestions(input: CardTopicInput): ImportResult {
       `${renamed} term${renamed === 1 ? '' : 's'} already in the glossary got a concept id of their own`,
     );
   return { ok: true, topic: { source, notes } };
+}
+
+/** Three other cards, drawn without repeats; terms are unique, so their choices are distinct. */
+function otherIndexes(index: number, count: number, random: () => number): number[] {
+  const picked = new Set<number>();
+  while (picked.size < WRONG_CHOICES) {
+    const other = Math.floor(random() * count);
+    if (other !== index) picked.add(other);
+  }
+  return [...picked];
 }
 
 /** The definition's first sentence, within the summary limit. */

@@ -1,6 +1,12 @@
 import { type GIFTQuestion, parse, type TextFormat } from 'gift-pegjs';
 import type { BankIssue } from './bankIssue.ts';
-import { type ImportResult, importedSource, importedTopicNames } from './importedSource.ts';
+import {
+  type ImportResult,
+  importedSource,
+  importedTopicNames,
+  MAX_TOPIC_QUESTIONS,
+  tooManyQuestions,
+} from './importedSource.ts';
 import { uniqueSlug } from './slugId.ts';
 import { stripHtml } from './stripHtml.ts';
 
@@ -35,20 +41,23 @@ export function giftQuestions(input: GiftTopicInput): ImportResult {
   const names = importedTopicNames(file, input.topicId);
   if (!names.ok) return { ok: false, issues: [names.issue] };
 
-  let parsed: GIFTQuestion[];
-  try {
-    parsed = parse(text);
-  } catch (error) {
-    const failure = error as Error & { location?: { start: { line: number; column: number } } };
-    const at = failure.location?.start ?? { line: 1, column: 1 };
+  const read = parseGift(text);
+  if (!read.ok) {
+    const at = read.error.location?.start ?? { line: 1, column: 1 };
     issue(
       at.line,
       at.column,
-      `GIFT syntax error: ${failure.message} Check the braces around the answers and escape a literal ~ = # { } or : with a backslash`,
+      `GIFT syntax error: ${read.error.message} Check the braces around the answers and escape a literal ~ = # { } or : with a backslash`,
     );
     return { ok: false, issues };
   }
-  const lines = questionLines(text, parsed.length);
+  const parsed = read.questions;
+  const lines = read.lines;
+  const playable = parsed.filter(
+    (question) => question.type !== 'Category' && question.type !== 'Description',
+  );
+  if (playable.length > MAX_TOPIC_QUESTIONS)
+    return { ok: false, issues: [tooManyQuestions(file, playable.length)] };
 
   const questions: Record<string, unknown>[] = [];
   const questionLine: number[] = [];
@@ -186,21 +195,30 @@ function plain(text: TextFormat): string {
   return text.format === 'html' ? stripHtml(text.text) : text.text.trim();
 }
 
+type GiftRead =
+  | { ok: true; questions: GIFTQuestion[]; lines: number[] }
+  | { ok: false; error: Error & { location?: { start: { line: number; column: number } } } };
+
 /**
- * The line each parsed question starts on. gift-pegjs gives no positions, so each block of
- * non-blank lines (GIFT separates questions by a blank line) is parsed again on its own.
+ * Parses with gift-pegjs, which gives no positions: each block of non-blank lines (GIFT separates
+ * questions by a blank line) is parsed on its own to know where its questions start. When a block
+ * only parses with its neighbours (a blank line inside braces) or has an error, the whole file is
+ * parsed, for the error's true position.
  */
-function questionLines(text: string, count: number): number[] {
+function parseGift(text: string): GiftRead {
   const lines = text.split(/\r?\n/);
+  const questions: GIFTQuestion[] = [];
   const starts: number[] = [];
   let blockStart = -1;
+  let whole = false;
   const flush = (end: number) => {
-    if (blockStart < 0) return;
+    if (blockStart < 0 || whole) return;
     try {
       const found = parse(lines.slice(blockStart, end).join('\n'));
+      questions.push(...found);
       for (let i = 0; i < found.length; i++) starts.push(blockStart + 1);
     } catch {
-      // A block that only parses with its neighbours (a blank line inside braces): positions unknown.
+      whole = true;
     }
     blockStart = -1;
   };
@@ -209,5 +227,10 @@ function questionLines(text: string, count: number): number[] {
     else if (blockStart < 0) blockStart = index;
   });
   flush(lines.length);
-  return starts.length === count ? starts : [];
+  if (!whole) return { ok: true, questions, lines: starts };
+  try {
+    return { ok: true, questions: parse(text), lines: [] };
+  } catch (error) {
+    return { ok: false, error: error as Error };
+  }
 }

@@ -24,6 +24,20 @@ export interface ImportedTopic {
 
 export type ImportResult = { ok: true; topic: ImportedTopic } | { ok: false; issues: BankIssue[] };
 
+/** A server holds at most 2,000 questions, so no one topic may have more; it also bounds the work. */
+export const MAX_TOPIC_QUESTIONS = 2000;
+
+export function tooManyQuestions(file: string, count: number, what = `${count} questions`): BankIssue {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    questionId: null,
+    field: null,
+    message: `has ${what}; one topic may have at most ${MAX_TOPIC_QUESTIONS.toLocaleString('en')} (a server holds at most that many in all): split it into several files`,
+  };
+}
+
 export type TopicNames = { ok: true; id: string; title: string } | { ok: false; issue: BankIssue };
 
 /** An import's topic: the `topic:` option, or else the file name made into an id (`Chem 101.txt` → `chem-101`). */

@@ -3,7 +3,7 @@ import { type BankIssue, compareIssues } from './bankIssue.ts';
 import { cardQuestions } from './cardQuestions.ts';
 import { type BankFormat, detectBankFormat } from './detectBankFormat.ts';
 import { giftQuestions } from './giftQuestions.ts';
-import type { ImportResult } from './importedSource.ts';
+import { type ImportResult, MAX_TOPIC_QUESTIONS, tooManyQuestions } from './importedSource.ts';
 import { knownTerms } from './knownTerms.ts';
 import { readCards } from './readCards.ts';
 import { checkReferences, checkUnique, isMapping } from './sourceIssues.ts';
@@ -62,6 +62,9 @@ export function readTopicUpload(input: TopicUploadInput): TopicUploadResult {
   if (format === 'yaml') {
     const parsed = parseYamlText(file, text);
     if (!parsed.ok) return { ok: false, format, issues: parsed.issues };
+    const data = parsed.source.data;
+    const count = isMapping(data) && Array.isArray(data.questions) ? data.questions.length : 0;
+    if (count > MAX_TOPIC_QUESTIONS) return { ok: false, format, issues: [tooManyQuestions(file, count)] };
     const checked = checkTopic(parsed.source, input, []);
     return checked.ok ? { ...checked, format, yaml: text } : { ok: false, format, issues: checked.issues };
   }

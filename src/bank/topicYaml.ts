@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { Question } from '../core/question.ts';
 import type { Concept } from './glossary.ts';
 import type { Topic } from './topicFile.ts';
@@ -20,7 +20,8 @@ export function topicYaml(content: TopicContent): string {
     ...(content.concepts.length === 0 ? {} : { glossary: content.concepts.map(conceptFields) }),
     questions: content.questions.map(questionFields),
   };
-  return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  // js-yaml writes three times faster than `yaml`, which is only needed to read with positions.
+  return dump(document, { lineWidth: -1, noRefs: true });
 }
 
 function questionFields(question: Question): Record<string, unknown> {

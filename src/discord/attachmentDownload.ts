@@ -1,3 +1,4 @@
+import { quoteText } from '../core/quoteText.ts';
 import { realScheduler, type Scheduler } from '../core/scheduler.ts';
 
 /** What discord.js's Attachment carries from the interaction's resolved attachments. */
@@ -39,13 +40,13 @@ export async function downloadAttachment(
   const tooLarge = (): DownloadResult => ({
     ok: false,
     reason: 'too-large',
-    message: `**${attachment.name}** is over the ${limit} limit: split it into smaller files and upload each one.`,
+    message: `**${nameOf(attachment)}** is over the ${limit} limit: split it into smaller files and upload each one.`,
   });
   if (!isAllowedUrl(attachment.url, limits.apiUrl)) {
     return {
       ok: false,
       reason: 'host',
-      message: `**${attachment.name}** is not on Discord’s attachment servers, so it was not downloaded: attach the file itself to the command.`,
+      message: `**${nameOf(attachment)}** is not on Discord’s attachment servers, so it was not downloaded: attach the file itself to the command.`,
     };
   }
   if (attachment.size > limits.maxBytes) return tooLarge();
@@ -62,6 +63,10 @@ export async function downloadAttachment(
     if (!response.ok || !response.body) {
       await response.body?.cancel();
       return failed(attachment, `Discord answered ${response.status}`);
+    }
+    if (Number(response.headers.get('content-length') ?? 0) > limits.maxBytes) {
+      controller.abort();
+      return tooLarge();
     }
     const chunks: Uint8Array[] = [];
     let received = 0;
@@ -82,7 +87,7 @@ export async function downloadAttachment(
       return {
         ok: false,
         reason: 'timeout',
-        message: `**${attachment.name}** took longer than ${Math.round(limits.timeoutMs / 1000)} seconds to download: try again in a moment.`,
+        message: `**${nameOf(attachment)}** took longer than ${Math.round(limits.timeoutMs / 1000)} seconds to download: try again in a moment.`,
       };
     }
     return failed(attachment, (error as Error).message);
@@ -108,7 +113,7 @@ function decodeText(attachment: AttachmentRef, bytes: Buffer): DownloadResult {
   const notText = (why: string): DownloadResult => ({
     ok: false,
     reason: 'not-text',
-    message: `**${attachment.name}** ${why}: upload a text file (YAML, TSV, CSV or GIFT) saved as UTF-8.`,
+    message: `**${nameOf(attachment)}** ${why}: upload a text file (YAML, TSV, CSV or GIFT) saved as UTF-8.`,
   });
   if (bytes.includes(0)) return notText('is a binary file, not text');
   try {
@@ -122,8 +127,13 @@ function failed(attachment: AttachmentRef, why: string): DownloadResult {
   return {
     ok: false,
     reason: 'failed',
-    message: `**${attachment.name}** could not be downloaded (${why}): try uploading it again.`,
+    message: `**${nameOf(attachment)}** could not be downloaded (${why}): try uploading it again.`,
   };
+}
+
+/** The member's file name, quoted so it cannot format the reply or make a link. */
+function nameOf(attachment: AttachmentRef): string {
+  return quoteText(attachment.name, 100);
 }
 
 function formatBytes(bytes: number): string {

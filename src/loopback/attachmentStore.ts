@@ -8,8 +8,11 @@ export interface AttachmentUpload {
   contentType?: string;
   /** The size Discord reports; defaults to the real one (set it lower to test a download that lies). */
   size?: number;
-  /** 'hang': send the headers and the first bytes, then hold the rest until the loopback closes. */
-  serve?: 'normal' | 'hang';
+  /**
+   * 'hang': send the headers and the first bytes, then hold the rest until the loopback closes;
+   * 'chunked': send no Content-Length, so only counting the bytes tells the size.
+   */
+  serve?: 'normal' | 'hang' | 'chunked';
 }
 
 interface Stored {
@@ -70,11 +73,17 @@ export class AttachmentStore {
     const { upload, bytes } = stored;
     res.writeHead(200, {
       'Content-Type': upload.contentType ?? 'application/octet-stream',
-      'Content-Length': bytes.length,
+      ...(upload.serve === 'chunked' ? {} : { 'Content-Length': bytes.length }),
     });
     if (upload.serve === 'hang') {
       res.write(bytes.subarray(0, Math.min(16, bytes.length)));
       this.#held.add(res);
+      return true;
+    }
+    if (upload.serve === 'chunked') {
+      for (let offset = 0; offset < bytes.length; offset += 1024)
+        res.write(bytes.subarray(offset, offset + 1024));
+      res.end();
       return true;
     }
     res.end(bytes);

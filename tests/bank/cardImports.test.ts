@@ -148,6 +148,20 @@ describe('broken card files', () => {
     ]);
   });
 
+  it('GIVEN more cards than a server may hold questions THEN it says to split the file', () => {
+    const text = Array.from({ length: 1001 }, (_, i) => `term ${i}\tdefinition ${i}`).join('\n');
+    const result = readTopicUpload({
+      fileName: 'deck.tsv',
+      text,
+      knownConceptIds: new Set(),
+      reservedQuestionIds: new Set(),
+      reservedConceptIds: new Set(),
+    });
+    expect(issuesOf(result)).toEqual([
+      'deck.tsv:1 has 1001 cards, which make 2002 questions; one topic may have at most 2,000 (a server holds at most that many in all): split it into several files',
+    ]);
+  });
+
   it('GIVEN a term twice THEN the repeat points at the first', () => {
     expect(issuesOf(importFile('broken-duplicate-term.tsv'))).toEqual([
       'broken-duplicate-term.tsv:4 repeats the term "atom" of line 1: each term once; merge the two cards',

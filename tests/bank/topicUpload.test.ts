@@ -166,6 +166,19 @@ describe('uploading a topic in the bank’s YAML format', () => {
     ]);
   });
 
+  it('GIVEN more questions than a server may hold THEN it is refused before they are checked', () => {
+    const question =
+      '  - type: true-false\n    concepts: [anarchy]\n    prompt: Is it?\n    answer: true\n    explanation: Yes.\n';
+    const text = `topic: big\ntitle: Big\nquestions:\n${question.repeat(2001)}`;
+    expect(issuesOf(upload(text))).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message:
+          'has 2001 questions; one topic may have at most 2,000 (a server holds at most that many in all): split it into several files',
+      }),
+    ]);
+  });
+
   it('GIVEN an empty, a binary or an unreadable file THEN each says what is accepted', () => {
     expect(issuesOf(upload('  \n'))[0]?.message).toMatch(
       /^is empty: upload a topic in the bank’s YAML format/,

@@ -107,8 +107,18 @@ describe('downloading an attachment safely', () => {
   });
 
   it('GIVEN more bytes than declared THEN the download stops at the limit', async () => {
-    const attachment = await attach({ filename: 'liar.tsv', content: 'x'.repeat(5000), size: 10 });
+    const attachment = await attach({
+      filename: 'liar.tsv',
+      content: 'x'.repeat(5000),
+      size: 10,
+      serve: 'chunked',
+    });
     expect(attachment.size).toBe(10);
+    expect(await downloadAttachment(attachment, limits())).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+
+  it('GIVEN a Content-Length over the limit THEN it stops before reading the body', async () => {
+    const attachment = await attach({ filename: 'liar.csv', content: 'x'.repeat(5000), size: 10 });
     expect(await downloadAttachment(attachment, limits())).toMatchObject({ ok: false, reason: 'too-large' });
   });
 
@@ -125,6 +135,21 @@ describe('downloading an attachment safely', () => {
       message: '**slow.gift** took longer than 5 seconds to download: try again in a moment.',
     });
     expect(scheduler.pendingTimers).toBe(0);
+  });
+
+  it('GIVEN a file name with Markdown THEN it is quoted as typed in the refusal', async () => {
+    const result = await downloadAttachment(
+      {
+        name: '[click](https://evil.example)_@everyone.csv',
+        size: 5_000_000,
+        url: 'https://cdn.discordapp.com/a/b/c.csv',
+      },
+      limits(),
+    );
+    expect(result).toMatchObject({
+      message:
+        '**\\[click\\]\\(https\\://evil.example\\)\\_\\@everyone.csv** is over the 1000 bytes limit: split it into smaller files and upload each one.',
+    });
   });
 
   it('GIVEN bytes that are not UTF-8 text THEN it says to save the file as UTF-8 text', async () => {
