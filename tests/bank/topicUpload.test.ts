@@ -184,6 +184,10 @@ describe('uploading a topic in the bank’s YAML format', () => {
       /^is empty: upload a topic in the bank’s YAML format/,
     );
     expect(issuesOf(upload('PK\u0003\u0004\u0000\u0000'))[0]?.message).toMatch(/binary file/);
+    expect(issuesOf(upload(fixture('empty.txt')))[0]?.message).toMatch(/^is empty/);
+    expect(issuesOf(upload(fixture('not-a-bank.txt'), { fileName: 'not-a-bank.txt' }))[0]?.message).toMatch(
+      /none of the formats/,
+    );
     expect(issuesOf(upload('just some prose', { fileName: 'notes.txt' }))).toEqual([
       expect.objectContaining({ file: 'notes.txt', message: expect.stringMatching(/none of the formats/) }),
     ]);
