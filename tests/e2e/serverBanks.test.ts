@@ -359,12 +359,12 @@ describe('GIVEN a broken file', () => {
     expect(lonely.content).toMatch(/\*\*Lonely\*\* \(`lonely`, yaml\): 1 question/);
   }, 60_000);
 
-  it('THEN broken imports are refused with the problems the reader finds, at their lines', async () => {
+  it('THEN broken imports, an empty file and prose are refused with the problems the reader finds, at their lines', async () => {
     const w = await worlds.start();
     const mo = moderator(w);
     const { bank: shipped } = await loadBank([SAMPLE_BANK]);
     const dir = path.join(FIXTURES, 'imports');
-    for (const name of (await readdir(dir)).filter((f) => f.startsWith('broken-')).sort()) {
+    for (const name of (await readdir(dir)).filter((f) => /^(broken-|empty\.|not-a-bank\.)/.test(f)).sort()) {
       const text = await readFile(path.join(dir, name), 'utf8');
       const refused = await upload(w, mo, name, text).reply({ timeoutMs: 20_000 });
       const ids = new Set(shipped.glossary.concepts.map((c) => c.id));
