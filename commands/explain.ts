@@ -25,7 +25,7 @@ export const explainCommand: SlashCommand = {
   data,
   async execute(interaction, context) {
     const query = interaction.options.getString('concept', true);
-    const glossary = context.app.glossary;
+    const glossary = context.app.glossaryOf(interaction.guildId);
     const found = glossary.explain(query);
     if (!found.found) {
       const suggestions = found.suggestions.map((c) => `\`${c.id}\` (${c.title})`);
@@ -37,14 +37,15 @@ export const explainCommand: SlashCommand = {
   },
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused();
-    const choices = context.app.glossary
+    const choices = context.app
+      .glossaryOf(interaction.guildId)
       .search(typed, 25)
       .map((concept) => ({ name: truncate(concept.title, 100), value: concept.id }));
     await interaction.respond(choices);
   },
   components: {
     explain: async (interaction, id, context) => {
-      const glossary = context.app.glossary;
+      const glossary = context.app.glossaryOf(interaction.guildId);
       const concept = glossary.byId(id.conceptId);
       await interaction.reply(
         privately(

@@ -1,4 +1,5 @@
 import type { SlashCommand } from '../src/discord/botContext.ts';
+import { bankCommand } from './bank.ts';
 import { explainCommand } from './explain.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   leaderboardCommand,
   statsCommand,
   reviewCommand,
+  bankCommand,
 ];
 
 export const COMMAND_DATA = COMMANDS.map((command) => command.data);

@@ -97,10 +97,12 @@ export const quizCommand: SlashCommand = {
     );
   },
   async autocomplete(interaction, context) {
-    const choices = context.app.topics(interaction.options.getFocused()).map((topic) => ({
-      name: truncate(`${topic.title} (${plural(topic.questions, 'question')})`, 100),
-      value: topic.id,
-    }));
+    const choices = context.app
+      .topics(interaction.options.getFocused(), interaction.guildId)
+      .map((topic) => ({
+        name: truncate(`${topic.title} (${plural(topic.questions, 'question')})`, 100),
+        value: topic.id,
+      }));
     await interaction.respond(choices);
   },
   // Answer buttons and typed answers are taken from the gateway frame (src/discord/fastAnswerPath.ts).

@@ -59,7 +59,7 @@ export const reviewCommand: SlashCommand = {
       await interaction.reply(privately(nothingToReviewText(started)));
       return;
     }
-    await interaction.reply(privately(questionPayload(started, context)));
+    await interaction.reply(privately(questionPayload(started, context, interaction.guildId)));
   },
   async autocomplete(interaction, context) {
     const choices = context.app.topics(interaction.options.getFocused()).map((topic) => ({
@@ -95,13 +95,13 @@ export const reviewCommand: SlashCommand = {
     },
     'review-rate': async (interaction, id, context) => {
       const reveal = await context.app.reviews.rate(refOf(interaction, id), id.rating);
-      await update(interaction, revealPayload(reveal, context));
+      await update(interaction, revealPayload(reveal, context, interaction.guildId));
     },
     'review-next': async (interaction, id, context) => {
       const next = await context.app.reviews.next(refOf(interaction, id));
       await update(
         interaction,
-        next.kind === 'summary' ? summaryPayload(next) : questionPayload(next, context),
+        next.kind === 'summary' ? summaryPayload(next) : questionPayload(next, context, interaction.guildId),
       );
     },
     'review-grade': async (interaction, id, context) => {
@@ -133,16 +133,16 @@ async function answer(
   submission: Parameters<BotContext['app']['reviews']['answer']>[1],
 ): Promise<void> {
   const reveal = await context.app.reviews.answer(refOf(interaction, id), submission);
-  await update(interaction, revealPayload(reveal, context));
+  await update(interaction, revealPayload(reveal, context, interaction.guildId));
 }
 
-function questionPayload(step: ReviewQuestion, context: BotContext): MessagePayload {
-  return renderReviewQuestion(step, context.app.topicTitle(step.question.topic));
+function questionPayload(step: ReviewQuestion, context: BotContext, guildId: string | null): MessagePayload {
+  return renderReviewQuestion(step, context.app.topicTitle(step.question.topic, guildId));
 }
 
-function revealPayload(reveal: ReviewReveal, context: BotContext): MessagePayload {
-  const titles = context.app.glossary.titles(reveal.question.concepts);
-  return renderReviewReveal(reveal, context.app.topicTitle(reveal.question.topic), titles);
+function revealPayload(reveal: ReviewReveal, context: BotContext, guildId: string | null): MessagePayload {
+  const titles = context.app.glossaryOf(guildId).titles(reveal.question.concepts);
+  return renderReviewReveal(reveal, context.app.topicTitle(reveal.question.topic, guildId), titles);
 }
 
 function summaryPayload(summary: ReviewSummary): MessagePayload {

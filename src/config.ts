@@ -40,6 +40,7 @@ export const configSchema = z
     DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
     STORE: optional(z.enum(['json', 'memory', 'postgres'])).transform((value) => value ?? 'json'),
     SCORES_FILE: optional(z.string()).transform((value) => value ?? './data/scores.json'),
+    BANKS_DIR: optional(z.string()).transform((value) => value ?? './data/banks'),
     DATABASE_URL: optional(
       z.string().refine(isPostgresUrl, { error: `must be a URL such as ${DATABASE_URL_EXAMPLE}` }),
     ),

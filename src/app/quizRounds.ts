@@ -74,7 +74,8 @@ export type AnswerResult =
   | { ok: false; reason: AnswerRefusal };
 
 export interface QuizRoundsOptions {
-  bank: () => Bank;
+  /** The bank a server plays (each server may have its own); with no server, the shipped one. */
+  bank: (guildId?: string | null) => Bank;
   store: ScoreStore;
   scheduler: Scheduler;
   random: Random;
@@ -94,7 +95,7 @@ export interface QuizRoundsOptions {
 export class QuizRounds {
   readonly #registry: RoundRegistry;
   readonly #recorder: ResultRecorder;
-  readonly #bank: () => Bank;
+  readonly #bank: (guildId?: string | null) => Bank;
   readonly #defaults: RoundDefaults;
   readonly #limits: RoundLimits;
   #accepting = true;
@@ -123,7 +124,7 @@ export class QuizRounds {
       },
     };
     this.#registry = new RoundRegistry({
-      questions: () => this.#bank().questions,
+      questions: (guildId) => this.#bank(guildId).questions,
       scheduler: options.scheduler,
       random: options.random,
       listener,
@@ -153,7 +154,7 @@ export class QuizRounds {
    */
   start(request: StartRoundRequest): StartRoundResult {
     if (!this.#accepting) throw new UserError('The bot is restarting; try again in a minute.');
-    const topic = resolveTopic(this.#bank(), request.topic);
+    const topic = resolveTopic(this.#bank(request.guildId), request.topic);
     const count = checkRange('count', request.count ?? this.#defaults.count, this.#limits.count);
     const seconds = checkRange('seconds', request.seconds ?? this.#defaults.seconds, this.#limits.seconds);
     const scoring = checkScoring(request.scoring ?? this.#defaults.scoring);

@@ -82,7 +82,8 @@ interface Session {
 }
 
 export interface ReviewSessionsOptions {
-  bank: () => Bank;
+  /** The bank a server is served: its own topics as well as the shipped ones. */
+  bank: (guildId?: string | null) => Bank;
   store: ReviewStore;
   scheduler: Scheduler;
   random: Random;
@@ -116,7 +117,7 @@ export class ReviewSessions {
     count?: number | null | undefined;
   }): Promise<ReviewQuestion | NothingToReview> {
     const { store, random } = this.#options;
-    const bank = this.#options.bank();
+    const bank = this.#options.bank(request.guildId);
     const topic = resolveTopic(bank, request.topic);
     const count = checkRange('count', request.count ?? REVIEW_COUNT.default, REVIEW_COUNT);
     const now = this.#now();
@@ -247,7 +248,7 @@ export class ReviewSessions {
     questionId: string,
     rating: ReviewRating,
   ): Promise<{ due: number; comesBack: string }> {
-    const question = this.#questionsById(this.#options.bank()).get(questionId);
+    const question = this.#questionsById(this.#options.bank(guildId)).get(questionId);
     if (question?.type !== 'open') throw new UserError('That question is no longer in the bank.');
     const now = this.#now();
     const { store } = this.#options;

@@ -43,10 +43,10 @@ export function checkPeriod(value: string | null | undefined): Period {
 /** Leaderboards and stats of one server, read through the storage port. */
 export class ScoreQueries {
   readonly #store: ScoreStore;
-  readonly #bank: () => Bank;
+  readonly #bank: (guildId?: string | null) => Bank;
   readonly #scheduler: Scheduler;
 
-  constructor(options: { store: ScoreStore; bank: () => Bank; scheduler: Scheduler }) {
+  constructor(options: { store: ScoreStore; bank: (guildId?: string | null) => Bank; scheduler: Scheduler }) {
     this.#store = options.store;
     this.#bank = options.bank;
     this.#scheduler = options.scheduler;
@@ -76,7 +76,7 @@ export class ScoreQueries {
       this.#store.weeklyPoints(guildId, userId, CHART_WEEKS, now),
     ]);
     if (!stats) return undefined;
-    const bank = this.#bank();
+    const bank = this.#bank(guildId);
     return {
       stats,
       rank: entry?.rank,

@@ -30,6 +30,14 @@ function fileIssue(file: string, message: string, position: Position = { line: 1
 }
 
 export async function readYamlSource(file: string): Promise<YamlReadResult> {
+  const read = await readTextFile(file);
+  return read.ok ? parseYamlText(file, read.text) : read;
+}
+
+export type TextReadResult = { ok: true; text: string } | { ok: false; issues: BankIssue[] };
+
+/** A bank file's text: a regular file within the size limit, in UTF-8. */
+export async function readTextFile(file: string): Promise<TextReadResult> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
@@ -50,9 +58,8 @@ export async function readYamlSource(file: string): Promise<YamlReadResult> {
   } catch (error) {
     return { ok: false, issues: [fileIssue(file, `cannot be read: ${(error as Error).message}`)] };
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     return {
@@ -66,7 +73,6 @@ export async function readYamlSource(file: string): Promise<YamlReadResult> {
       ],
     };
   }
-  return parseYamlText(file, text);
 }
 
 /**

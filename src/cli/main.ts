@@ -4,6 +4,7 @@ import type { CliCommand, CliIo } from './cliIo.ts';
 import { DEMO_USAGE, demoCommand } from './demoCommand.ts';
 import { DEPLOY_USAGE, deployCommandsCommand } from './deployCommandsCommand.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explainCommand.ts';
+import { IMPORT_USAGE, importCommand } from './importCommand.ts';
 import { PLAY_USAGE, playCommand } from './playCommand.ts';
 import { START_USAGE, startCommand } from './startCommand.ts';
 import { VALIDATE_USAGE, validateCommand } from './validateCommand.ts';
@@ -25,6 +26,12 @@ const COMMANDS: Record<string, CommandEntry> = {
     run: validateCommand,
     usage: VALIDATE_USAGE,
     summary: 'check question bank files and report every problem (default: the shipped bank)',
+  },
+  import: {
+    run: importCommand,
+    usage: IMPORT_USAGE,
+    summary:
+      'convert a topic (YAML, Quizlet/Anki TSV or CSV, GIFT) to the bank’s YAML and validate it as /bank upload does',
   },
   explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'print a glossary entry' },
   play: { run: playCommand, usage: PLAY_USAGE, summary: 'play a quiz round in the terminal' },

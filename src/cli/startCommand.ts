@@ -3,19 +3,12 @@ import { COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/userError.ts';
 import { startBot } from '../discord/startBot.ts';
-import { createLogger, type Logger } from '../logger.ts';
-import { createReviewStore, type ReviewStoreConfig } from '../store/createReviewStore.ts';
-import { createScoreStore, type ScoreStoreConfig } from '../store/createScoreStore.ts';
-import { reviewFileBeside } from '../store/JsonReviewStore.ts';
-import { ScoreDatabaseError } from '../store/postgres/ScoreDatabaseError.ts';
-import { ReviewFileError } from '../store/ReviewFileError.ts';
-import type { ReviewStore } from '../store/ReviewStore.ts';
-import { ScoreFileError } from '../store/ScoreFileError.ts';
-import type { ScoreStore } from '../store/ScoreStore.ts';
+import { createLogger } from '../logger.ts';
 import { questionsDir } from './bankLocation.ts';
 import type { CliCommand, CliIo } from './cliIo.ts';
 import { loadConfig } from './loadEnv.ts';
 import { loadValidBank } from './loadValidBank.ts';
+import { openStores } from './openStores.ts';
 import { parseOptions } from './parseOptions.ts';
 import { recommendedShardCount } from './shards/recommendedShardCount.ts';
 import { runShardManager } from './shards/runShardManager.ts';
@@ -63,9 +56,8 @@ export const startCommand: CliCommand = async (args, io) => {
     base: { shard: 'manager' },
   });
   // Checked once here, so a bad bank or database stops the start before any shard is spawned.
-  await loadValidBank(questionsDir(io.env, config.QUESTIONS_DIR));
-  const stores = await loadedStores(config, logger);
-  await Promise.all([stores.store.close(), stores.reviewStore.close()]);
+  const shipped = await loadValidBank(questionsDir(io.env, config.QUESTIONS_DIR));
+  await (await openStores(config, logger, shipped)).close();
   return runShardManager({ ids, count, token: config.DISCORD_TOKEN, env: io.env, logger });
 };
 
@@ -77,9 +69,21 @@ async function runBot(io: CliIo, config: Config, shard: ShardAssignment | undefi
     base: { shard: shard?.id ?? 0 },
   });
   const bank = await loadValidBank(questionsDir(io.env, config.QUESTIONS_DIR));
-  const { store, reviewStore } = await loadedStores(config, logger);
+  const stores = await openStores(config, logger, bank);
+  const { store, reviewStore, bankStore, banks } = stores;
+  for (const problem of banks.problems) {
+    logger.error(
+      { guildId: problem.guildId, topic: problem.topicId, problem: problem.problem },
+      "a server's stored topic cannot be used",
+    );
+  }
   logger.info(
-    { questions: bank.questions.length, concepts: bank.glossary.size, store: config.STORE },
+    {
+      questions: bank.questions.length,
+      concepts: bank.glossary.size,
+      store: config.STORE,
+      serverBanks: (await bankStore.guildIds()).length,
+    },
     'bank and scores loaded',
   );
   const bot = await startBot({
@@ -87,6 +91,7 @@ async function runBot(io: CliIo, config: Config, shard: ShardAssignment | undefi
     commands: COMMANDS,
     apiUrl: config.DISCORD_API_URL,
     bank,
+    serverBanks: banks,
     store,
     reviewStore,
     logger,
@@ -99,8 +104,7 @@ async function runBot(io: CliIo, config: Config, shard: ShardAssignment | undefi
     },
   }).catch(async (error: unknown) => {
     // Nothing was recorded, but a database store holds connections until closed.
-    await store.close().catch(() => undefined);
-    await reviewStore.close().catch(() => undefined);
+    await stores.close().catch(() => undefined);
     throw error;
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -112,34 +116,11 @@ async function runBot(io: CliIo, config: Config, shard: ShardAssignment | undefi
   if (shard) for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, () => undefined);
   logger.info({ signal: signal[0] }, 'shutting down');
   await bot.shutdown();
+  await bankStore.close();
   logger.flush();
   // The manager's IPC channel would keep this process alive.
   if (shard) process.disconnect?.();
   return 0;
-}
-
-/** The score and review stores, loaded (files read, database migrated), or a UserError saying why not. */
-async function loadedStores(
-  config: Config,
-  logger: Logger,
-): Promise<{ store: ScoreStore; reviewStore: ReviewStore }> {
-  const store = createScoreStore(storeConfig(config, logger));
-  const reviewStore = createReviewStore(reviewStoreConfig(config, logger));
-  try {
-    await store.load();
-    await reviewStore.load();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    await reviewStore.close().catch(() => undefined);
-    if (
-      error instanceof ScoreFileError ||
-      error instanceof ScoreDatabaseError ||
-      error instanceof ReviewFileError
-    )
-      throw new UserError(error.message);
-    throw error;
-  }
-  return { store, reviewStore };
 }
 
 /** Several shard processes cannot share a score file or a memory store; PostgreSQL they can. */
@@ -153,43 +134,6 @@ function refuseUnsharedStore(config: Config, count: number): void {
     `STORE=${config.STORE} cannot run ${count} shards: each shard is a process of its own, and ${why}. ` +
       'Use STORE=postgres with DATABASE_URL=postgres://user:password@host:5432/studyquiz (see "Running with PostgreSQL" in README.md), or run one shard.',
   );
-}
-
-function storeConfig(config: Config, logger: Logger): ScoreStoreConfig {
-  switch (config.STORE) {
-    case 'memory':
-      return { kind: 'memory' };
-    case 'json':
-      return { kind: 'json', file: config.SCORES_FILE };
-    case 'postgres':
-      if (config.DATABASE_URL === undefined)
-        throw new Error('parseConfig lets STORE=postgres through only with DATABASE_URL');
-      return {
-        kind: 'postgres',
-        connectionString: config.DATABASE_URL,
-        onBackgroundError: (error) =>
-          logger.warn({ err: error }, 'score database connection lost; it reconnects when needed'),
-      };
-  }
-}
-
-/** Review cards live beside the scores: reviews.json in the score file's folder, or the same database. */
-function reviewStoreConfig(config: Config, logger: Logger): ReviewStoreConfig {
-  switch (config.STORE) {
-    case 'memory':
-      return { kind: 'memory' };
-    case 'json':
-      return { kind: 'json', file: reviewFileBeside(config.SCORES_FILE) };
-    case 'postgres':
-      if (config.DATABASE_URL === undefined)
-        throw new Error('parseConfig lets STORE=postgres through only with DATABASE_URL');
-      return {
-        kind: 'postgres',
-        connectionString: config.DATABASE_URL,
-        onBackgroundError: (error) =>
-          logger.warn({ err: error }, 'review database connection lost; it reconnects when needed'),
-      };
-  }
 }
 
 /** What the logs must never show: the token, the database URL and its password. */

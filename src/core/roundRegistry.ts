@@ -27,13 +27,14 @@ export class RoundRegistry {
   readonly #byChannel = new Map<string, QuizRound>();
   readonly #byId = new Map<string, QuizRound>();
   readonly #ended = new Set<string>();
-  readonly #questions: () => readonly Question[];
+  readonly #questions: (guildId: string) => readonly Question[];
   readonly #scheduler: Scheduler;
   readonly #random: Random;
   readonly #listener: RoundListener;
 
   constructor(options: {
-    questions: () => readonly Question[];
+    /** The questions a round in this server draws from. */
+    questions: (guildId: string) => readonly Question[];
     scheduler: Scheduler;
     random: Random;
     listener: RoundListener;
@@ -78,7 +79,7 @@ export class RoundRegistry {
     const running = this.#byChannel.get(request.channelId);
     if (running) return { ok: false, reason: 'round-in-progress', round: running };
     const questions = drawQuestions(
-      this.#questions(),
+      this.#questions(request.guildId),
       { topic: request.topic, difficulty: request.difficulty },
       request.count,
       this.#random,

@@ -17,6 +17,8 @@ export interface BotContext {
   /** Rendering and sending of rounds; commands only attach where to tell a starter about refusals. */
   presenter: RoundPresenter;
   logger: Logger;
+  /** DISCORD_API_URL when set: its host serves attachments too (the loopback Discord does). */
+  apiUrl?: string | undefined;
 }
 
 export type ComponentInteraction = ButtonInteraction | ModalSubmitInteraction;

@@ -21,7 +21,17 @@ export type CustomId =
   | { kind: 'review-rate'; sessionId: string; step: number; rating: ReviewRating }
   | { kind: 'review-next'; sessionId: string; step: number }
   /** A member's rating of an open question seen in a round, under its model answer. */
-  | { kind: 'review-grade'; questionId: string; rating: ReviewRating };
+  | { kind: 'review-grade'; questionId: string; rating: ReviewRating }
+  | { [K in BankButtonKind]: { kind: K; token: string } }[BankButtonKind];
+
+/** `/bank`'s buttons: each names a pending preview or removal by its unguessable token. */
+export type BankButtonKind = 'bank-save' | 'bank-replace' | 'bank-cancel' | 'bank-remove';
+const BANK_ACTIONS: Record<string, BankButtonKind> = {
+  save: 'bank-save',
+  replace: 'bank-replace',
+  cancel: 'bank-cancel',
+  remove: 'bank-remove',
+};
 
 /** Kinds that arrive as modal submissions; every other kind arrives as a button click. */
 export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text', 'review-text']);
@@ -29,6 +39,7 @@ export const MODAL_KINDS: ReadonlySet<CustomId['kind']> = new Set(['answer-text'
 const ROUND_ID = /^[a-z0-9]{1,16}$/;
 const CONCEPT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const USER_ID = /^\d{1,20}$/;
+const BANK_TOKEN = /^[a-z0-9]{1,40}$/;
 
 export function buildCustomId(id: CustomId): string {
   switch (id.kind) {
@@ -62,6 +73,11 @@ export function buildCustomId(id: CustomId): string {
       return `review:next:${id.sessionId}:${id.step}`;
     case 'review-grade':
       return `review:grade:${id.questionId}:${id.rating}`;
+    case 'bank-save':
+    case 'bank-replace':
+    case 'bank-cancel':
+    case 'bank-remove':
+      return `bank:${id.kind.slice('bank-'.length)}:${id.token}`;
   }
 }
 
@@ -121,6 +137,11 @@ export function parseCustomId(raw: string): CustomId | undefined {
   if (scope === 'review') return parseReviewId(parts);
   if (scope === 'explain' && parts.length === 2 && action && CONCEPT_ID.test(action)) {
     return { kind: 'explain', conceptId: action };
+  }
+  if (scope === 'bank' && parts.length === 3 && action && Object.hasOwn(BANK_ACTIONS, action)) {
+    const token = parts[2] ?? '';
+    if (BANK_TOKEN.test(token)) return { kind: BANK_ACTIONS[action] as BankButtonKind, token } as CustomId;
+    return undefined;
   }
   if (scope === 'leaderboard' && parts.length === 4) {
     const offset = Number(parts[2]);

@@ -25,7 +25,7 @@ interface RoundView {
 }
 
 /** What the presenter reads of the application: titles to render, and how to end an undeliverable round. */
-export type PresenterApp = Pick<StudyApp, 'topicTitle' | 'glossary'> & {
+export type PresenterApp = Pick<StudyApp, 'topicTitle' | 'glossaryOf'> & {
   rounds: Pick<StudyApp['rounds'], 'end'>;
 };
 
@@ -70,7 +70,7 @@ export class RoundPresenter implements RoundObserver {
     this.#cancelCountTimer(view);
     view.shownCount = 0;
     view.lastEditAt = this.#scheduler.now();
-    const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), 0);
+    const payload = renderQuestion(round, index, this.#topicTitle(round, round.questions[index]?.topic), 0);
     this.#enqueue(
       round,
       view,
@@ -97,7 +97,12 @@ export class RoundPresenter implements RoundObserver {
       if (count === view.shownCount) return;
       view.shownCount = count;
       view.lastEditAt = this.#scheduler.now();
-      const payload = renderQuestion(round, index, this.#topicTitle(round.questions[index]?.topic), count);
+      const payload = renderQuestion(
+        round,
+        index,
+        this.#topicTitle(round, round.questions[index]?.topic),
+        count,
+      );
       this.#enqueue(round, view, 'update answered count', async () => {
         if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
       });
@@ -118,8 +123,8 @@ export class RoundPresenter implements RoundObserver {
         ? undefined
         : 'Scores could not be saved just now; the bot will keep trying.';
       if (!view.messageId) return;
-      const titles = this.#app().glossary.titles(outcome.question.concepts);
-      const topicTitle = this.#topicTitle(outcome.question.topic);
+      const titles = this.#app().glossaryOf(round.place.guildId).titles(outcome.question.concepts);
+      const topicTitle = this.#topicTitle(round, outcome.question.topic);
       await this.#messenger.edit(
         round.place.channelId,
         view.messageId,
@@ -139,14 +144,16 @@ export class RoundPresenter implements RoundObserver {
       const payload = renderStoppedQuestion(
         round,
         dropped,
-        this.#topicTitle(round.questions[dropped]?.topic),
+        this.#topicTitle(round, round.questions[dropped]?.topic),
         STOPPED_BECAUSE[reason],
       );
       this.#enqueue(round, view, 'close stopped question', async () => {
         if (view.messageId) await this.#messenger.edit(round.place.channelId, view.messageId, payload);
       });
     }
-    const concepts = this.#app().glossary.titles(round.outcomes.flatMap((o) => o.question.concepts));
+    const concepts = this.#app()
+      .glossaryOf(round.place.guildId)
+      .titles(round.outcomes.flatMap((o) => o.question.concepts));
     const summary = renderRoundSummary(round, reason, standings, topicTitle, concepts);
     this.#enqueue(round, view, 'post summary', async () => {
       await saved;
@@ -209,13 +216,13 @@ export class RoundPresenter implements RoundObserver {
     view.countTimer = undefined;
   }
 
-  #topicTitle(topicId: string | undefined): string {
-    return topicId === undefined ? 'Quiz' : this.#app().topicTitle(topicId);
+  #topicTitle(round: QuizRound, topicId: string | undefined): string {
+    return topicId === undefined ? 'Quiz' : this.#app().topicTitle(topicId, round.place.guildId);
   }
 
   #roundTopicTitle(round: QuizRound): string {
     const topics = new Set(round.questions.map((question) => question.topic));
-    return topics.size === 1 ? this.#topicTitle(round.questions[0]?.topic) : 'Mixed topics';
+    return topics.size === 1 ? this.#topicTitle(round, round.questions[0]?.topic) : 'Mixed topics';
   }
 
   #fields(round: QuizRound): Record<string, string> {

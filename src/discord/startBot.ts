@@ -1,6 +1,8 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Agent } from 'undici';
+import type { GuildBanks } from '../app/guildBanks.ts';
 import type { RoundDefaults } from '../app/roundLimits.ts';
+import type { ServerBanks } from '../app/serverBanks.ts';
 import { createStudyApp, type StudyApp } from '../app/studyApp.ts';
 import type { Bank } from '../bank/loadBank.ts';
 import { type Random, seededRandom } from '../core/random.ts';
@@ -36,6 +38,8 @@ export interface BotOptions {
   /** REST base for discord.js (`rest.api`), e.g. a proxy or the loopback Discord. */
   apiUrl?: string | undefined;
   bank: Bank;
+  /** Servers' own banks: each server plays its composed bank, and `/bank` manages it. */
+  serverBanks?: { guildBanks: GuildBanks; serverBanks: ServerBanks } | undefined;
   store: ScoreStore;
   /** Review cards, loaded already (default: in memory); closed at shutdown after the scores. */
   reviewStore?: ReviewStore | undefined;
@@ -112,7 +116,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
   });
   const app: StudyApp = createStudyApp({
-    bank: () => options.bank,
+    bank: (guildId) => options.serverBanks?.guildBanks.bank(guildId) ?? options.bank,
+    serverBanks: options.serverBanks?.serverBanks,
     store,
     reviewStore: options.reviewStore,
     scheduler,
@@ -121,7 +126,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     defaults: options.defaults,
     observers: [presenter],
   });
-  const context: BotContext = { app, presenter, logger };
+  const context: BotContext = { app, presenter, logger, apiUrl: options.apiUrl };
 
   const fastAnswerPath = installFastAnswerPath({ client, app, logger, agent, apiUrl: options.apiUrl });
   client.on(Events.InteractionCreate, createInteractionRouter(options.commands, context));

@@ -2,15 +2,29 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
+  type APIAttachment,
   type APIInteractionDataResolved,
   PermissionFlagsBits,
   ApplicationCommandOptionType as T,
 } from 'discord-api-types/v10';
 import { channelPayload, memberPayload, rolePayload, userPayload } from './apiPayloads.ts';
+import type { AttachmentUpload } from './attachmentStore.ts';
 import type { World } from './world.ts';
 
-/** A value a member types for an option; user, channel and role options take an id or an entity with one. */
-export type OptionValue = string | number | boolean | { id: string } | { user: { id: string } };
+/**
+ * A value a member types for an option; user, channel and role options take an id or an entity
+ * with one; attachment options take the file.
+ */
+export type OptionValue =
+  | string
+  | number
+  | boolean
+  | { id: string }
+  | { user: { id: string } }
+  | { attachment: AttachmentUpload };
+
+/** Stores an attached file where the bot can download it and returns Discord's description of it. */
+export type AttachFile = (upload: AttachmentUpload) => APIAttachment;
 
 export interface CommandInvocation {
   group?: string;
@@ -23,8 +37,12 @@ interface BuiltOptions {
   resolved: APIInteractionDataResolved;
 }
 
-const idOf = (value: OptionValue): string =>
-  typeof value === 'object' ? ('user' in value ? value.user.id : value.id) : String(value);
+const idOf = (value: OptionValue): string => {
+  if (typeof value !== 'object') return String(value);
+  if ('user' in value) return value.user.id;
+  if ('id' in value) return value.id;
+  throw new Error('An attachment is not an id');
+};
 
 function usage(command: APIApplicationCommand, path: string): string {
   return `/${command.name}${path}`;
@@ -40,6 +58,7 @@ export function buildCommandOptions(
   command: APIApplicationCommand,
   invocation: CommandInvocation,
   focused: string | null,
+  attach: AttachFile,
 ): BuiltOptions {
   const resolved: APIInteractionDataResolved = {};
   let level: readonly APIApplicationCommandOption[] = command.options ?? [];
@@ -76,7 +95,7 @@ export function buildCommandOptions(
         `${usage(command, path)} has no option "${name}" (has: ${level.map((o) => o.name).join(', ') || 'none'})`,
       );
     }
-    leaf.push(toOption(world, guildId, command, path, definition, value, name === focused, resolved));
+    leaf.push(toOption(world, guildId, command, path, definition, value, name === focused, resolved, attach));
   }
   if (focused === null) {
     for (const definition of level) {
@@ -104,6 +123,7 @@ function toOption(
   value: OptionValue,
   focused: boolean,
   resolved: APIInteractionDataResolved,
+  attach: AttachFile,
 ): APIApplicationCommandInteractionDataOption {
   const where = `${usage(command, path)} option "${definition.name}"`;
   const fail = (why: string): never => {
@@ -170,6 +190,13 @@ function toOption(
       const role = world.guilds.get(guildId)?.roles.get(id) ?? fail(`no role ${id}`);
       resolved.roles = { ...resolved.roles, [id]: rolePayload(role) };
       return { ...base, value: id } as APIApplicationCommandInteractionDataOption;
+    }
+    case T.Attachment: {
+      if (typeof value !== 'object' || !('attachment' in value))
+        fail('expects a file: { attachment: { filename, content } }');
+      const attachment = attach((value as { attachment: AttachmentUpload }).attachment);
+      resolved.attachments = { ...resolved.attachments, [attachment.id]: attachment };
+      return { ...base, value: attachment.id } as APIApplicationCommandInteractionDataOption;
     }
     default:
       return fail(`type ${definition.type} is not supported by the loopback driver`);

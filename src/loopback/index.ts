@@ -1,4 +1,5 @@
 export type { FormIssue } from './apiError.ts';
+export type { AttachmentUpload } from './attachmentStore.ts';
 export type { LoopbackChange, WaitOptions } from './changeFeed.ts';
 export { type Clock, createTestClock, type TestClock } from './clock.ts';
 export type { CommandInvocation, OptionValue } from './commandInvocation.ts';

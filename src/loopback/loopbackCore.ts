@@ -8,6 +8,7 @@ import {
   rolePayload,
   userPayload,
 } from './apiPayloads.ts';
+import { AttachmentStore } from './attachmentStore.ts';
 import { ChangeFeed } from './changeFeed.ts';
 import type { Clock } from './clock.ts';
 import { CommandRegistry } from './commandRegistry.ts';
@@ -65,6 +66,7 @@ export class LoopbackCore {
   readonly world: World;
   readonly commands: CommandRegistry;
   readonly faults = new Faults();
+  readonly attachments = new AttachmentStore();
   readonly limiter: RateLimiter;
   readonly gateway: GatewayServer;
   readonly settings: LoopbackSettings;

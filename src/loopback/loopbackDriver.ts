@@ -1,3 +1,4 @@
+import type { AttachmentStore } from './attachmentStore.ts';
 import type { LoopbackChange, WaitOptions } from './changeFeed.ts';
 import type { Faults } from './faults.ts';
 import { GatewayControl } from './gatewayControl.ts';
@@ -18,12 +19,15 @@ export interface MessageFilter {
 export class LoopbackDriver {
   readonly gateway: GatewayControl;
   readonly faults: Faults;
+  /** Files attached to command options, served on the loopback's host. */
+  readonly attachments: AttachmentStore;
   readonly #core: LoopbackCore;
 
   constructor(core: LoopbackCore) {
     this.#core = core;
     this.gateway = new GatewayControl(core);
     this.faults = core.faults;
+    this.attachments = core.attachments;
   }
 
   /** Acts as this member. */

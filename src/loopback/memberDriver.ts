@@ -175,6 +175,7 @@ export class MemberDriver {
       command,
       invocation,
       focused,
+      (upload) => core.attachments.add(core.nextId(), core.apiUrl.replace(/\/api$/, ''), channel.id, upload),
     );
     const data = {
       id: command.id,

@@ -24,6 +24,7 @@ export async function startLoopback(options: LoopbackOptions = {}): Promise<Loop
   const core = new LoopbackCore(options);
   const handle = createRestHandler(core);
   const server = createServer((req, res) => {
+    if (core.attachments.handle(req, res)) return;
     void handle(req, res);
   });
   server.on('upgrade', (req, socket, head) => {
@@ -57,6 +58,7 @@ export async function startLoopback(options: LoopbackOptions = {}): Promise<Loop
         core.feed.failAll('The loopback was closed while waiting');
         core.abandonAckWaits('The loopback was closed');
         core.faults.releaseHung();
+        core.attachments.releaseHeld();
         await core.gateway.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

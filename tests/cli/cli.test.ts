@@ -18,7 +18,16 @@ describe('studyquiz --help', () => {
     const { io, stdout } = captureIo();
     expect(await runCli(['--help'], io)).toBe(0);
     const commands = [...stdout().matchAll(/^ {2}studyquiz (\S+)/gm)].map((m) => m[1]);
-    expect(commands).toEqual(['start', 'deploy-commands', 'validate', 'explain', 'play', 'demo', 'bench']);
+    expect(commands).toEqual([
+      'start',
+      'deploy-commands',
+      'validate',
+      'import',
+      'explain',
+      'play',
+      'demo',
+      'bench',
+    ]);
   });
 
   it('GIVEN an unknown command THEN it says so and exits 1', async () => {

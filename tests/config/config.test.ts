@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(parseConfig(VALID)).toMatchObject({
       STORE: 'json',
       SCORES_FILE: './data/scores.json',
+      BANKS_DIR: './data/banks',
       LOG_LEVEL: 'info',
       QUIZ_DEFAULT_COUNT: 10,
       QUIZ_DEFAULT_SECONDS: 20,

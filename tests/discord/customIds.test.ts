@@ -17,6 +17,10 @@ const EXAMPLES: CustomId[] = [
   { kind: 'review-rate', sessionId: 'k3j9x0a1bq', step: 4, rating: 2 },
   { kind: 'review-next', sessionId: 'k3j9x0a1bq', step: 49 },
   { kind: 'review-grade', questionId: 'sd-spiral-001', rating: 4 },
+  { kind: 'bank-save', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-replace', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-cancel', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
+  { kind: 'bank-remove', token: 'a1b2c3d4e5f6a1b2c3d4e5f6' },
 ];
 
 describe('custom ids', () => {
@@ -50,6 +54,11 @@ describe('custom ids', () => {
       'leaderboard:forever:0:123',
       'leaderboard:week:-10:123',
       'leaderboard:week:0:<@everyone>',
+      'bank:save',
+      'bank:save:',
+      'bank:toString:abc',
+      'bank:save:ABC!',
+      'bank:save:abc:extra',
       'something:else',
       'review:answer:s1:0:7',
       'review:rate:s1:0:5',

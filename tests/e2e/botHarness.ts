@@ -3,6 +3,8 @@ import { Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import type { BankLimits } from '../../src/app/bankLimits.ts';
+import { openServerBanks } from '../../src/app/openServerBanks.ts';
 import { loadBank } from '../../src/bank/loadBank.ts';
 import { deployCommandsCommand } from '../../src/cli/deployCommandsCommand.ts';
 import { ManualScheduler } from '../../src/core/manualScheduler.ts';
@@ -21,6 +23,8 @@ import {
   startLoopback,
   testClientOptions,
 } from '../../src/loopback/index.ts';
+import type { BankStore } from '../../src/store/BankStore.ts';
+import { createBankStore } from '../../src/store/createBankStore.ts';
 import { createReviewStore } from '../../src/store/createReviewStore.ts';
 import { createScoreStore } from '../../src/store/createScoreStore.ts';
 import { reviewFileBeside } from '../../src/store/JsonReviewStore.ts';
@@ -35,6 +39,7 @@ export interface BotWorld {
   scheduler: ManualScheduler;
   store: ScoreStore;
   reviewStore: ReviewStore;
+  bankStore: BankStore;
   bot: RunningBot;
   guildId: string;
   channelId: string;
@@ -55,6 +60,11 @@ export interface BotWorldOptions {
   revealSeconds?: number;
   /** The bank to serve (default: the sample bank). */
   bankDir?: string;
+  /** Servers' banks: kept in memory unless given a folder (JSON store) or a store maker (PostgreSQL). */
+  banksDir?: string;
+  makeBankStore?: () => BankStore;
+  /** What a server may upload (default: the bot's limits). */
+  bankLimits?: BankLimits;
 }
 
 /** The loopback Discord with a study server, the commands deployed by the CLI, and the bot logged in. */
@@ -104,12 +114,25 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
         : createReviewStore({ kind: 'memory' }));
   let reviewStore = makeReviewStore();
   await reviewStore.load();
-  const launch = (scoreStore: ScoreStore, seed: number) =>
+  const makeBankStore =
+    options.makeBankStore ??
+    (() =>
+      options.banksDir
+        ? createBankStore({ kind: 'json', dir: options.banksDir })
+        : createBankStore({ kind: 'memory' }));
+  let bankStore = makeBankStore();
+  const launch = async (scoreStore: ScoreStore, seed: number) =>
     startBot({
       token: loopback.token,
       commands: COMMANDS,
       apiUrl: loopback.apiUrl,
       bank,
+      serverBanks: await openServerBanks({
+        shipped: bank,
+        store: bankStore,
+        now: () => scheduler.now(),
+        ...(options.bankLimits ? { limits: options.bankLimits } : {}),
+      }),
       store: scoreStore,
       reviewStore,
       logger,
@@ -129,6 +152,9 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     },
     get reviewStore() {
       return reviewStore;
+    },
+    get bankStore() {
+      return bankStore;
     },
     get bot() {
       return bot;
@@ -152,14 +178,17 @@ export async function startBotWorld(options: BotWorldOptions = {}): Promise<BotW
     },
     async restart() {
       await bot.shutdown();
+      await bankStore.close();
       store = makeStore();
       await store.load();
       reviewStore = makeReviewStore();
       await reviewStore.load();
+      bankStore = makeBankStore();
       bot = await launch(store, 2);
     },
     async close() {
       await bot.shutdown();
+      await bankStore.close();
       await loopback.close();
     },
   };
@@ -264,7 +293,7 @@ export function waitForSummary(w: BotWorld, channelId = w.channelId): Promise<St
 /** The bank question a question message shows, found by its prompt. */
 export function questionShown(w: BotWorld, message: StoredMessage): Question {
   const prompt = (embedOf(message).description ?? '').split('\n')[0];
-  const question = w.bot.context.app.bank().questions.find((q) => q.prompt === prompt);
+  const question = w.bot.context.app.bank(message.guildId).questions.find((q) => q.prompt === prompt);
   if (!question) throw new Error(`no question with prompt ${prompt}`);
   return question;
 }

@@ -18,7 +18,7 @@ describe('studyquiz deploy-commands', () => {
       });
       expect(await deployCommandsCommand([], io)).toBe(0);
       expect(stdout()).toMatch(
-        /Registered 5 commands globally .*: \/quiz, \/explain, \/leaderboard, \/stats, \/review/,
+        /Registered 5 commands globally .*: \/quiz, \/explain, \/leaderboard, \/stats, \/review, \/bank/,
       );
       const registered = [...loopback.commands.global.values()];
       expect(registered.map((c) => c.name).sort()).toEqual(COMMAND_DATA.map((c) => c.name).sort());

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -149,6 +149,44 @@ describe('studyquiz start', () => {
     expect(logs).toMatch(/"msg":"bot ready"/);
     expect(logs).toMatch(/"msg":"bot stopped"/);
     expect(logs).not.toContain(loopback.token);
+  });
+});
+
+describe('studyquiz start with servers’ banks', () => {
+  it('GIVEN a stored topic that no longer validates THEN start logs its server and topic, and runs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'studyquiz-start-'));
+    try {
+      loopback = await startLoopback();
+      const guildId = '100000000000000007';
+      mkdirSync(path.join(dir, 'banks', guildId), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'banks', guildId, 'broken.yaml'),
+        'topic: broken\ntitle: Broken\nquestions: 3\n',
+      );
+      const started = run({
+        DISCORD_TOKEN: loopback.token,
+        DISCORD_APPLICATION_ID: loopback.applicationId,
+        DISCORD_API_URL: loopback.apiUrl,
+        QUESTIONS_DIR: SAMPLE_BANK,
+        SCORES_FILE: path.join(dir, 'scores.json'),
+        BANKS_DIR: path.join(dir, 'banks'),
+      });
+      child = started.process;
+      await vi.waitFor(() => expect(started.output()).toMatch(/"msg":"bot ready"/), { timeout: 20_000 });
+      const logged = started
+        .output()
+        .split('\n')
+        .find((line) => line.includes("a server's stored topic cannot be used"));
+      expect(JSON.parse(logged ?? '{}')).toMatchObject({
+        guildId,
+        topic: 'broken',
+        problem: expect.stringMatching(/^no longer validates.*broken\.yaml:3/),
+      });
+      started.process.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -62,13 +62,13 @@ const HOW_TO_ANSWER: Record<Question['type'], string> = {
 };
 
 function answerButtons(
-  round: QuizRound,
+  round: Pick<QuizRound, 'id'>,
   index: number,
   question: Question,
   reveal: boolean,
+  disabled = reveal,
 ): APIButtonComponent[] {
   const base = { roundId: round.id, question: index };
-  const disabled = reveal;
   switch (question.type) {
     case 'multiple-choice': {
       const labels = choiceLabels(question.choices);
@@ -134,6 +134,22 @@ export function renderQuestion(
       },
     ],
     components: rowsOf(answerButtons(round, index, question, false)),
+  };
+}
+
+/** A question as a round will show it, its buttons disabled: the preview of an upload. */
+export function renderQuestionPreview(question: Question, topicTitle: string): MessagePayload {
+  return {
+    embeds: [
+      {
+        color: COLOR_OPEN,
+        title: truncate(`Question 1 of … · ${topicTitle}`, 256),
+        description: truncate(promptText(question), 4096),
+        fields: [{ name: 'Difficulty', value: question.difficulty, inline: true }],
+        footer: { text: HOW_TO_ANSWER[question.type] },
+      },
+    ],
+    components: rowsOf(answerButtons({ id: 'preview' }, 0, question, false, true)),
   };
 }
 
