@@ -18,7 +18,7 @@ describe('studyquiz deploy-commands', () => {
       });
       expect(await deployCommandsCommand([], io)).toBe(0);
       expect(stdout()).toMatch(
-        /Registered 5 commands globally .*: \/quiz, \/explain, \/leaderboard, \/stats, \/review, \/bank/,
+        /Registered 6 commands globally .*: \/quiz, \/explain, \/leaderboard, \/stats, \/review, \/bank/,
       );
       const registered = [...loopback.commands.global.values()];
       expect(registered.map((c) => c.name).sort()).toEqual(COMMAND_DATA.map((c) => c.name).sort());
@@ -51,7 +51,7 @@ describe('studyquiz deploy-commands', () => {
       });
       expect(await deployCommandsCommand([], io)).toBe(0);
       expect(loopback.commands.global.size).toBe(0);
-      expect([...(loopback.commands.guilds.get(guild.id)?.keys() ?? [])]).toHaveLength(5);
+      expect([...(loopback.commands.guilds.get(guild.id)?.keys() ?? [])]).toHaveLength(6);
     } finally {
       await loopback.close();
     }
