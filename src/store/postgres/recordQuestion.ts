@@ -3,16 +3,22 @@ import { isoWeek } from '../isoWeek.ts';
 import type { QuestionResult } from '../ScoreStore.ts';
 
 /**
- * One statement, so one transaction and one round trip: the question is claimed in
- * recorded_questions, and only if that claim is new (ON CONFLICT DO NOTHING returned a row)
- * do the other parts add anything. A second recording of the same question, even at the same
- * moment from another process, waits on the claim's unique key and then changes nothing.
+ * One statement: the question is claimed in recorded_questions, and only if that claim is new
+ * (ON CONFLICT DO NOTHING returned a row) do the other parts add anything. A second recording
+ * of the same question, even at the same moment from another process, waits on the claim's
+ * unique key and then changes nothing.
  *
  * A member answering twice in one result (which the rounds never send) is folded into one row
  * first, since an upsert may touch a row once; the name is the last answer's. Rows are written
- * in user id order, so two records locking the same members lock them in the same order.
- * `xmax = 0` marks a row the upsert inserted rather than updated: those are new ranked members.
- * An answer moves reached_at only when it scores (points or a correct answer), as in Scoreboard.
+ * in key order, so two records locking the same rows lock them in the same order. `xmax = 0`
+ * marks a row the upsert inserted rather than updated: those are new ranked members. An answer
+ * moves reached_at only when it scores (points or a correct answer), as in Scoreboard.
+ *
+ * Each member leaves the rank group of their old (points, correct, reached_at) and joins that
+ * of the new one. The old key is read back from the upserted row (points and correct less this
+ * answer's, previous_reached_at), so it is the row's latest version even when another record
+ * changed it after this statement's snapshot. Groups that this record empties are returned,
+ * for the same transaction to delete.
  */
 const RECORD_QUESTION = `
 WITH claim AS (
@@ -35,9 +41,12 @@ answers AS (
 ),
 member_rows AS (
   INSERT INTO members AS m
-    (guild_id, user_id, display_name, display_name_at, points, answered, correct, best_streak, reached_at)
-  SELECT $1, user_id, display_name, $4, points, answered, correct, greatest(best_streak, 0), $4
-  FROM answers ORDER BY user_id
+    (guild_id, user_id, display_name, display_name_at, points, answered, correct, best_streak,
+     reached_at, topics, concepts)
+  SELECT $1, a.user_id, a.display_name, $4, a.points, a.answered, a.correct, greatest(a.best_streak, 0), $4,
+         add_tallies('{}', ARRAY[$6::text], a.answered, a.correct),
+         add_tallies('{}', $12::text[], a.answered, a.correct)
+  FROM answers a ORDER BY a.user_id
   ON CONFLICT (guild_id, user_id) DO UPDATE SET
     display_name = CASE WHEN EXCLUDED.display_name_at >= m.display_name_at
                         THEN EXCLUDED.display_name ELSE m.display_name END,
@@ -47,8 +56,11 @@ member_rows AS (
     correct = m.correct + EXCLUDED.correct,
     best_streak = greatest(m.best_streak, EXCLUDED.best_streak),
     reached_at = CASE WHEN EXCLUDED.points <> 0 OR EXCLUDED.correct > 0
-                      THEN greatest(m.reached_at, EXCLUDED.reached_at) ELSE m.reached_at END
-  RETURNING xmax = 0 AS inserted
+                      THEN greatest(m.reached_at, EXCLUDED.reached_at) ELSE m.reached_at END,
+    previous_reached_at = m.reached_at,
+    topics = add_tallies(m.topics, ARRAY[$6::text], EXCLUDED.answered, EXCLUDED.correct),
+    concepts = add_tallies(m.concepts, $12::text[], EXCLUDED.answered, EXCLUDED.correct)
+  RETURNING user_id, points, correct, reached_at, previous_reached_at, xmax = 0 AS inserted
 ),
 week_rows AS (
   INSERT INTO weekly_scores AS w (guild_id, week, user_id, points, answered, correct, reached_at)
@@ -59,24 +71,32 @@ week_rows AS (
     answered = w.answered + EXCLUDED.answered,
     correct = w.correct + EXCLUDED.correct,
     reached_at = CASE WHEN EXCLUDED.points <> 0 OR EXCLUDED.correct > 0
-                      THEN greatest(w.reached_at, EXCLUDED.reached_at) ELSE w.reached_at END
-  RETURNING xmax = 0 AS inserted
+                      THEN greatest(w.reached_at, EXCLUDED.reached_at) ELSE w.reached_at END,
+    previous_reached_at = w.reached_at
+  RETURNING user_id, points, correct, reached_at, previous_reached_at, xmax = 0 AS inserted
 ),
-topic_rows AS (
-  INSERT INTO topic_tallies AS t (guild_id, user_id, topic, answered, correct)
-  SELECT $1, user_id, $6, answered, correct FROM answers ORDER BY user_id
-  ON CONFLICT (guild_id, user_id, topic) DO UPDATE SET
-    answered = t.answered + EXCLUDED.answered,
-    correct = t.correct + EXCLUDED.correct
+changed AS (
+  SELECT 'all-time' AS period, r.*, a.points AS added_points, a.correct AS added_correct
+  FROM member_rows r JOIN answers a USING (user_id)
+  UNION ALL
+  SELECT $5, r.*, a.points, a.correct FROM week_rows r JOIN answers a USING (user_id)
 ),
-concept_rows AS (
-  INSERT INTO concept_tallies AS c (guild_id, user_id, concept, answered, correct)
-  SELECT $1, user_id, concept, answered, correct
-  FROM answers CROSS JOIN (SELECT DISTINCT unnest($12::text[]) AS concept) AS concepts
-  ORDER BY user_id, concept
-  ON CONFLICT (guild_id, user_id, concept) DO UPDATE SET
-    answered = c.answered + EXCLUDED.answered,
-    correct = c.correct + EXCLUDED.correct
+moves AS (
+  SELECT period, points, correct, reached_at, 1 AS delta FROM changed
+  UNION ALL
+  SELECT period, points - added_points, correct - added_correct, previous_reached_at, -1
+  FROM changed WHERE NOT inserted
+),
+group_moves AS (
+  SELECT period, points, correct, reached_at, sum(delta)::integer AS delta
+  FROM moves GROUP BY period, points, correct, reached_at HAVING sum(delta) <> 0
+),
+group_rows AS (
+  INSERT INTO rank_groups AS g (guild_id, period, points, correct, reached_at, members)
+  SELECT $1, period, points, correct, reached_at, delta FROM group_moves
+  ORDER BY period, points, correct, reached_at
+  ON CONFLICT (guild_id, period, points, correct, reached_at) DO UPDATE SET members = g.members + EXCLUDED.members
+  RETURNING period, points, correct, reached_at, members
 ),
 new_members AS (
   SELECT 'all-time' AS period, count(*) FILTER (WHERE inserted) AS added FROM member_rows
@@ -87,29 +107,82 @@ totals AS (
   INSERT INTO ranked_totals AS r (guild_id, period, members)
   SELECT $1, period, added FROM new_members WHERE added > 0 ORDER BY period
   ON CONFLICT (guild_id, period) DO UPDATE SET members = r.members + EXCLUDED.members
+),
+emptied AS (
+  SELECT coalesce(array_agg(period), '{}') AS periods, coalesce(array_agg(points), '{}') AS points,
+         coalesce(array_agg(correct), '{}') AS correct, coalesce(array_agg(reached_at), '{}') AS reached_at
+  FROM group_rows WHERE members = 0
 )
-SELECT count(*)::integer AS claimed FROM claim`;
+SELECT (SELECT count(*)::integer FROM claim) AS claimed, emptied.* FROM emptied`;
 
-/** Saves one question's results; false when they had been recorded already. */
+/**
+ * The record's transaction holds the emptied groups' rows locked, so none has gained a member
+ * since: they can go, which keeps rank_groups to the scores members have now.
+ */
+const DELETE_EMPTIED = `
+DELETE FROM rank_groups g
+USING unnest($2::text[], $3::bigint[], $4::integer[], $5::bigint[]) AS e(period, points, correct, reached_at)
+WHERE g.guild_id = $1 AND g.period = e.period AND g.points = e.points AND g.correct = e.correct
+  AND g.reached_at = e.reached_at AND g.members = 0`;
+
+interface RecordedRow {
+  claimed: number;
+  periods: string[];
+  /** bigint arrays arrive as text. */
+  points: string[];
+  correct: number[];
+  reached_at: string[];
+}
+
+/** Saves one question's results in one transaction; false when they had been recorded already. */
 export async function recordQuestion(pool: pg.Pool, result: QuestionResult): Promise<boolean> {
   const { answers } = result;
-  const saved = await pool.query<{ claimed: number }>({
-    name: 'studyquiz-record-question',
-    text: RECORD_QUESTION,
-    values: [
-      result.guildId,
-      result.roundId,
-      result.questionId,
-      result.at,
-      isoWeek(result.at),
-      result.topic,
-      answers.map((a) => a.userId),
-      answers.map((a) => a.displayName),
-      answers.map((a) => a.points),
-      answers.map((a) => a.correct),
-      answers.map((a) => a.streak),
-      result.concepts,
-    ],
-  });
-  return (saved.rows[0]?.claimed ?? 0) > 0;
+  const client = await pool.connect();
+  // A checked-out client has no 'error' listener of the pool's: a connection lost mid-record
+  // would be an uncaught 'error' event. The query under way rejects too, and that is reported.
+  client.on('error', ignoreLostConnection);
+  let broken: unknown;
+  try {
+    await client.query('BEGIN');
+    const saved = await client.query<RecordedRow>({
+      name: 'studyquiz-record-question',
+      text: RECORD_QUESTION,
+      values: [
+        result.guildId,
+        result.roundId,
+        result.questionId,
+        result.at,
+        isoWeek(result.at),
+        result.topic,
+        answers.map((a) => a.userId),
+        answers.map((a) => a.displayName),
+        answers.map((a) => a.points),
+        answers.map((a) => a.correct),
+        answers.map((a) => a.streak),
+        // Distinct: each concept's tally counts an answer once.
+        [...new Set(result.concepts)],
+      ],
+    });
+    const row = saved.rows[0];
+    if (row && row.periods.length > 0) {
+      await client.query({
+        name: 'studyquiz-delete-emptied-groups',
+        text: DELETE_EMPTIED,
+        values: [result.guildId, row.periods, row.points, row.correct, row.reached_at],
+      });
+    }
+    await client.query('COMMIT');
+    return (row?.claimed ?? 0) > 0;
+  } catch (error) {
+    // A connection that cannot even roll back is lost or stuck: the pool drops it.
+    await client.query('ROLLBACK').catch((rollbackFailure: unknown) => {
+      broken = rollbackFailure;
+    });
+    throw error;
+  } finally {
+    client.off('error', ignoreLostConnection);
+    client.release(broken instanceof Error ? broken : broken !== undefined);
+  }
 }
+
+function ignoreLostConnection(): void {}
