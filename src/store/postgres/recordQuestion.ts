@@ -20,7 +20,7 @@ import type { QuestionResult } from '../ScoreStore.ts';
  * changed it after this statement's snapshot. Groups that this record empties are returned,
  * for the same transaction to delete.
  */
-const RECORD_QUESTION = `
+const recordQuestionSql = (concepts: number) => `
 WITH claim AS (
   INSERT INTO recorded_questions (guild_id, round_id, question_id, closed_at)
   VALUES ($1, $2, $3, $4)
@@ -44,8 +44,8 @@ member_rows AS (
     (guild_id, user_id, display_name, display_name_at, points, answered, correct, best_streak,
      reached_at, topics, concepts)
   SELECT $1, a.user_id, a.display_name, $4, a.points, a.answered, a.correct, greatest(a.best_streak, 0), $4,
-         add_tallies('{}', ARRAY[$6::text], a.answered, a.correct),
-         add_tallies('{}', $12::text[], a.answered, a.correct)
+         ${talliesAdded(`'{}'::jsonb`, 'a', [6])},
+         ${talliesAdded(`'{}'::jsonb`, 'a', conceptParams(concepts))}
   FROM answers a ORDER BY a.user_id
   ON CONFLICT (guild_id, user_id) DO UPDATE SET
     display_name = CASE WHEN EXCLUDED.display_name_at >= m.display_name_at
@@ -58,8 +58,8 @@ member_rows AS (
     reached_at = CASE WHEN EXCLUDED.points <> 0 OR EXCLUDED.correct > 0
                       THEN greatest(m.reached_at, EXCLUDED.reached_at) ELSE m.reached_at END,
     previous_reached_at = m.reached_at,
-    topics = add_tallies(m.topics, ARRAY[$6::text], EXCLUDED.answered, EXCLUDED.correct),
-    concepts = add_tallies(m.concepts, $12::text[], EXCLUDED.answered, EXCLUDED.correct)
+    topics = ${talliesAdded('m.topics', 'EXCLUDED', [6])},
+    concepts = ${talliesAdded('m.concepts', 'EXCLUDED', conceptParams(concepts))}
   RETURNING user_id, points, correct, reached_at, previous_reached_at, xmax = 0 AS inserted
 ),
 week_rows AS (
@@ -125,6 +125,37 @@ USING unnest($2::text[], $3::bigint[], $4::integer[], $5::bigint[]) AS e(period,
 WHERE g.guild_id = $1 AND g.period = e.period AND g.points = e.points AND g.correct = e.correct
   AND g.reached_at = e.reached_at AND g.members = 0`;
 
+/** $12, $13, …: one text parameter per distinct concept. */
+function conceptParams(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => 12 + i);
+}
+
+/**
+ * `tallies` with the answer's answered and correct added under each key (distinct keys): one
+ * jsonb concatenation with an object of the new values, as plain expressions; a function call
+ * per row (SQL or PL/pgSQL) costs several times more.
+ */
+function talliesAdded(tallies: string, answer: string, keys: readonly number[]): string {
+  if (keys.length === 0) return tallies;
+  const sums = keys.map(
+    (k) => `$${k}::text, jsonb_build_array(
+      coalesce((${tallies} -> $${k}::text ->> 0)::integer, 0) + ${answer}.answered,
+      coalesce((${tallies} -> $${k}::text ->> 1)::integer, 0) + ${answer}.correct)`,
+  );
+  return `${tallies} || jsonb_build_object(${sums.join(', ')})`;
+}
+
+/** One statement text per number of concepts, prepared once per connection. */
+const statements = new Map<number, string>();
+function recordQuestionStatement(concepts: number): string {
+  let text = statements.get(concepts);
+  if (text === undefined) {
+    text = recordQuestionSql(concepts);
+    statements.set(concepts, text);
+  }
+  return text;
+}
+
 interface RecordedRow {
   claimed: number;
   periods: string[];
@@ -137,6 +168,8 @@ interface RecordedRow {
 /** Saves one question's results in one transaction; false when they had been recorded already. */
 export async function recordQuestion(pool: pg.Pool, result: QuestionResult): Promise<boolean> {
   const { answers } = result;
+  // Distinct: each concept's tally counts an answer once.
+  const concepts = [...new Set(result.concepts)];
   const client = await pool.connect();
   // A checked-out client has no 'error' listener of the pool's: a connection lost mid-record
   // would be an uncaught 'error' event. The query under way rejects too, and that is reported.
@@ -145,8 +178,8 @@ export async function recordQuestion(pool: pg.Pool, result: QuestionResult): Pro
   try {
     await client.query('BEGIN');
     const saved = await client.query<RecordedRow>({
-      name: 'studyquiz-record-question',
-      text: RECORD_QUESTION,
+      name: `studyquiz-record-question-${concepts.length}`,
+      text: recordQuestionStatement(concepts.length),
       values: [
         result.guildId,
         result.roundId,
@@ -159,8 +192,7 @@ export async function recordQuestion(pool: pg.Pool, result: QuestionResult): Pro
         answers.map((a) => a.points),
         answers.map((a) => a.correct),
         answers.map((a) => a.streak),
-        // Distinct: each concept's tally counts an answer once.
-        [...new Set(result.concepts)],
+        ...concepts,
       ],
     });
     const row = saved.rows[0];

@@ -10,21 +10,6 @@
 -- reached_at is the close time of one question, so a group never holds more members than
 -- answered one question, however large the guild.
 
--- Adds one question's answered and correct to the tallies of each key (distinct keys). PL/pgSQL:
--- its expressions run as cached plans, several times faster per call than a SQL function's.
-CREATE FUNCTION add_tallies(tallies jsonb, keys text[], answered integer, correct integer) RETURNS jsonb
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE
-  key text;
-BEGIN
-  FOREACH key IN ARRAY keys LOOP
-    tallies := jsonb_set(tallies, ARRAY[key], jsonb_build_array(
-      coalesce((tallies -> key ->> 0)::integer, 0) + answered,
-      coalesce((tallies -> key ->> 1)::integer, 0) + correct));
-  END LOOP;
-  RETURN tallies;
-END $$;
-
 ALTER TABLE members
   ADD COLUMN topics jsonb NOT NULL DEFAULT '{}',
   ADD COLUMN concepts jsonb NOT NULL DEFAULT '{}',
