@@ -3,7 +3,8 @@ import { isoWeek } from '../isoWeek.ts';
 import type { QuestionResult } from '../ScoreStore.ts';
 
 /**
- * One statement: the question is claimed in recorded_questions, and only if that claim is new
+ * One statement (and, in the same transaction, one deleting the groups it emptied): the
+ * question is claimed in recorded_questions, and only if that claim is new
  * (ON CONFLICT DO NOTHING returned a row) do the other parts add anything. A second recording
  * of the same question, even at the same moment from another process, waits on the claim's
  * unique key and then changes nothing.
@@ -17,8 +18,7 @@ import type { QuestionResult } from '../ScoreStore.ts';
  * Each member leaves the rank group of their old (points, correct, reached_at) and joins that
  * of the new one. The old key is read back from the upserted row (points and correct less this
  * answer's, previous_reached_at), so it is the row's latest version even when another record
- * changed it after this statement's snapshot. Groups that this record empties are returned,
- * for the same transaction to delete.
+ * changed it after this statement's snapshot. Groups that this record empties are returned.
  */
 const recordQuestionSql = (concepts: number) => `
 WITH claim AS (
