@@ -3,8 +3,8 @@ import { isoWeek } from '../isoWeek.ts';
 import type { QuestionResult } from '../ScoreStore.ts';
 
 /**
- * One statement (and, in the same transaction, one deleting the groups it emptied): the
- * question is claimed in recorded_questions, and only if that claim is new
+ * One statement, so one transaction and one round trip: the question is claimed in
+ * recorded_questions, and only if that claim is new
  * (ON CONFLICT DO NOTHING returned a row) do the other parts add anything. A second recording
  * of the same question, even at the same moment from another process, waits on the claim's
  * unique key and then changes nothing.
@@ -116,8 +116,10 @@ emptied AS (
 SELECT (SELECT count(*)::integer FROM claim) AS claimed, emptied.* FROM emptied`;
 
 /**
- * The record's transaction holds the emptied groups' rows locked, so none has gained a member
- * since: they can go, which keeps rank_groups to the scores members have now.
+ * After the record, in a statement of its own so that a record stays one round trip: a group
+ * that gained a member meanwhile is kept, since the deletion checks the count of the row's
+ * latest version, which it locks; a record adding to a group as it goes inserts it again.
+ * This keeps rank_groups to the scores members have now.
  */
 const DELETE_EMPTIED = `
 DELETE FROM rank_groups g
@@ -170,51 +172,34 @@ export async function recordQuestion(pool: pg.Pool, result: QuestionResult): Pro
   const { answers } = result;
   // Distinct: each concept's tally counts an answer once.
   const concepts = [...new Set(result.concepts)];
-  const client = await pool.connect();
-  // A checked-out client has no 'error' listener of the pool's: a connection lost mid-record
-  // would be an uncaught 'error' event. The query under way rejects too, and that is reported.
-  client.on('error', ignoreLostConnection);
-  let broken: unknown;
-  try {
-    await client.query('BEGIN');
-    const saved = await client.query<RecordedRow>({
-      name: `studyquiz-record-question-${concepts.length}`,
-      text: recordQuestionStatement(concepts.length),
-      values: [
-        result.guildId,
-        result.roundId,
-        result.questionId,
-        result.at,
-        isoWeek(result.at),
-        result.topic,
-        answers.map((a) => a.userId),
-        answers.map((a) => a.displayName),
-        answers.map((a) => a.points),
-        answers.map((a) => a.correct),
-        answers.map((a) => a.streak),
-        ...concepts,
-      ],
-    });
-    const row = saved.rows[0];
-    if (row && row.periods.length > 0) {
-      await client.query({
+  const saved = await pool.query<RecordedRow>({
+    name: `studyquiz-record-question-${concepts.length}`,
+    text: recordQuestionStatement(concepts.length),
+    values: [
+      result.guildId,
+      result.roundId,
+      result.questionId,
+      result.at,
+      isoWeek(result.at),
+      result.topic,
+      answers.map((a) => a.userId),
+      answers.map((a) => a.displayName),
+      answers.map((a) => a.points),
+      answers.map((a) => a.correct),
+      answers.map((a) => a.streak),
+      ...concepts,
+    ],
+  });
+  const row = saved.rows[0];
+  if (row && row.periods.length > 0) {
+    // Only tidying: the results are saved, and a group left with no members counts nothing.
+    await pool
+      .query({
         name: 'studyquiz-delete-emptied-groups',
         text: DELETE_EMPTIED,
         values: [result.guildId, row.periods, row.points, row.correct, row.reached_at],
-      });
-    }
-    await client.query('COMMIT');
-    return (row?.claimed ?? 0) > 0;
-  } catch (error) {
-    // A connection that cannot even roll back is lost or stuck: the pool drops it.
-    await client.query('ROLLBACK').catch((rollbackFailure: unknown) => {
-      broken = rollbackFailure;
-    });
-    throw error;
-  } finally {
-    client.off('error', ignoreLostConnection);
-    client.release(broken instanceof Error ? broken : broken !== undefined);
+      })
+      .catch(() => undefined);
   }
+  return (row?.claimed ?? 0) > 0;
 }
-
-function ignoreLostConnection(): void {}
