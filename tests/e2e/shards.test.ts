@@ -118,6 +118,8 @@ describe('studyquiz start --shards 2 under the ShardingManager', () => {
     await vi.waitFor(() => expect(started.logs('every shard is ready')).toHaveLength(1), {
       timeout: 120_000,
     });
+    // A shard logs "bot ready" once its answer path is warm, a moment after it tells the manager.
+    await vi.waitFor(() => expect(started.logs('bot ready')).toHaveLength(2), { timeout: 120_000 });
   }, 300_000);
 
   afterAll(async () => {

@@ -3,16 +3,16 @@ import type { MemberStats, TallyStat } from '../ScoreStore.ts';
 
 const MEMBER_STATS = `
 SELECT m.display_name, m.points, m.answered, m.correct, m.best_streak,
-       (SELECT coalesce(json_agg(json_build_array(t.topic, t.answered, t.correct)), '[]')
-        FROM topic_tallies t WHERE t.guild_id = m.guild_id AND t.user_id = m.user_id) AS topics,
-       (SELECT coalesce(json_agg(json_build_array(c.concept, c.answered, c.correct)), '[]')
-        FROM concept_tallies c WHERE c.guild_id = m.guild_id AND c.user_id = m.user_id) AS concepts
+       (SELECT coalesce(json_agg(json_build_array(t.key, (t.value ->> 0)::integer, (t.value ->> 1)::integer)), '[]')
+        FROM jsonb_each(m.topics) t) AS topics,
+       (SELECT coalesce(json_agg(json_build_array(c.key, (c.value ->> 0)::integer, (c.value ->> 1)::integer)), '[]')
+        FROM jsonb_each(m.concepts) c) AS concepts
 FROM members m
 WHERE m.guild_id = $1 AND m.user_id = $2`;
 
 type TallyRow = [key: string, answered: number, correct: number];
 
-/** One member's totals and tallies, by primary key: three index lookups in one round trip. */
+/** One member's totals and tallies (jsonb columns of the same row), by primary key. */
 export async function memberStats(
   pool: pg.Pool,
   guildId: string,

@@ -56,6 +56,8 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Migrat
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // A migration that carries a large guild's rows over may take longer than a statement may.
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query(`
       CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY,

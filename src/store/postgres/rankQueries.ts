@@ -31,26 +31,33 @@ const RANKED_TOTAL = 'SELECT members FROM ranked_totals WHERE guild_id = $1 AND 
 
 const ALL_TIME_RANK = `
 SELECT m.user_id, m.display_name, m.points, m.answered, m.correct,
-       1 + (SELECT count(*) FROM members a
-            WHERE a.guild_id = m.guild_id AND a.points > m.points)
-         + (SELECT count(*) FROM members a
-            WHERE a.guild_id = m.guild_id AND a.points = m.points AND a.correct > m.correct)
+       1 + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = m.guild_id AND g.period = 'all-time' AND g.points > m.points)
+         + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = m.guild_id AND g.period = 'all-time' AND g.points = m.points
+              AND g.correct > m.correct)
+         + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = m.guild_id AND g.period = 'all-time' AND g.points = m.points
+              AND g.correct = m.correct AND g.reached_at < m.reached_at)
          + (SELECT count(*) FROM members a
             WHERE a.guild_id = m.guild_id AND a.points = m.points AND a.correct = m.correct
-              AND (a.reached_at, a.user_id) < (m.reached_at, m.user_id)) AS rank
+              AND a.reached_at = m.reached_at AND a.user_id < m.user_id) AS rank
 FROM members m
 WHERE m.guild_id = $1 AND m.user_id = $2`;
 
 const WEEK_RANK = `
 SELECT w.user_id, m.display_name, w.points, w.answered, w.correct,
-       1 + (SELECT count(*) FROM weekly_scores a
-            WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points > w.points)
+       1 + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = w.guild_id AND g.period = w.week AND g.points > w.points)
+         + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = w.guild_id AND g.period = w.week AND g.points = w.points
+              AND g.correct > w.correct)
+         + (SELECT coalesce(sum(g.members), 0) FROM rank_groups g
+            WHERE g.guild_id = w.guild_id AND g.period = w.week AND g.points = w.points
+              AND g.correct = w.correct AND g.reached_at < w.reached_at)
          + (SELECT count(*) FROM weekly_scores a
             WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points = w.points
-              AND a.correct > w.correct)
-         + (SELECT count(*) FROM weekly_scores a
-            WHERE a.guild_id = w.guild_id AND a.week = w.week AND a.points = w.points
-              AND a.correct = w.correct AND (a.reached_at, a.user_id) < (w.reached_at, w.user_id)) AS rank
+              AND a.correct = w.correct AND a.reached_at = w.reached_at AND a.user_id < w.user_id) AS rank
 FROM weekly_scores w
 JOIN members m ON m.guild_id = w.guild_id AND m.user_id = w.user_id
 WHERE w.guild_id = $1 AND w.user_id = $2 AND w.week = $3`;
