@@ -55,7 +55,11 @@ export const thousandRoundsScenario: Scenario = {
       };
       context.progress(`${size.rounds} rounds at once, ${size.questions} question(s) of ${size.seconds} s`);
       const child = fork(SCRIPT, [], {
-        execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [],
+        execArgv: [
+          ...(FROM_SOURCE ? ['--import', 'tsx'] : []),
+          // BENCH_CPU_PROF=<dir>: a CPU profile of the rounds process, as for the bot processes.
+          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        ],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       const report = await new Promise<RoundsReport>((resolve, reject) => {

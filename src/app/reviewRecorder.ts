@@ -12,6 +12,8 @@ export class ReviewRecorder implements RoundObserver {
   readonly #store: ReviewStore;
   readonly #logger: Logger;
   readonly #pending = new Set<Promise<void>>();
+  /** The last update queued: updates run one after another, one per turn of the event loop. */
+  #last: Promise<void> = Promise.resolve();
 
   constructor(store: ReviewStore, logger: Logger) {
     this.#store = store;
@@ -26,12 +28,19 @@ export class ReviewRecorder implements RoundObserver {
 
   questionClosed(round: QuizRound, outcome: QuestionOutcome): void {
     if (outcome.answers.length === 0) return;
-    const saving = this.#update(round, outcome).catch((error: unknown) => {
-      this.#logger.error(
-        { guildId: round.place.guildId, roundId: round.id, questionId: outcome.question.id, err: error },
-        'review cards could not be saved',
-      );
-    });
+    // Not urgent, and costly when many rounds close at once (FSRS for every answer): one
+    // question's cards per turn of the event loop, so timers and clicks are served in between
+    // and no deadline is made late by card updates.
+    const saving = this.#last
+      .then(nextTurn)
+      .then(() => this.#update(round, outcome))
+      .catch((error: unknown) => {
+        this.#logger.error(
+          { guildId: round.place.guildId, roundId: round.id, questionId: outcome.question.id, err: error },
+          'review cards could not be saved',
+        );
+      });
+    this.#last = saving;
     this.#pending.add(saving);
     void saving.finally(() => this.#pending.delete(saving));
   }
@@ -63,4 +72,8 @@ export class ReviewRecorder implements RoundObserver {
     }));
     await this.#store.save(updates);
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
