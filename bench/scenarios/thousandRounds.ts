@@ -58,7 +58,9 @@ export const thousandRoundsScenario: Scenario = {
         execArgv: [
           ...(FROM_SOURCE ? ['--import', 'tsx'] : []),
           // BENCH_CPU_PROF=<dir>: a CPU profile of the rounds process, as for the bot processes.
-          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : []),
         ],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
