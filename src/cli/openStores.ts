@@ -41,28 +41,31 @@ export async function openStores(config: Config, logger: Logger, shipped: Bank):
   try {
     await store.load();
     await reviewStore.load();
-    const banks = await openServerBanks({ shipped, store: bankStore, now: Date.now });
+    const banks = await openServerBanks({ shipped, store: bankStore, now: Date.now }).catch(
+      (error: unknown) => {
+        throw bankFolderError(error, config);
+      },
+    );
     return { store, reviewStore, bankStore, banks, close };
   } catch (error) {
     await close().catch(() => undefined);
-    throw explained(error, config);
+    if (
+      error instanceof ScoreFileError ||
+      error instanceof ScoreDatabaseError ||
+      error instanceof ReviewFileError
+    )
+      throw new UserError(error.message);
+    throw error;
   }
 }
 
-function explained(error: unknown, config: Config): unknown {
-  if (
-    error instanceof ScoreFileError ||
-    error instanceof ScoreDatabaseError ||
-    error instanceof ReviewFileError
-  )
-    return new UserError(error.message);
+/** A file-system failure of the bank store names BANKS_DIR; only the bank store's, never another's. */
+function bankFolderError(error: unknown, config: Config): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (config.STORE === 'json' && typeof code === 'string') {
-    return new UserError(
-      `Cannot use the bank folder ${config.BANKS_DIR} (${code}): servers' topics are kept there. Set BANKS_DIR to a folder studyquiz may write.`,
-    );
-  }
-  return error;
+  if (config.STORE !== 'json' || typeof code !== 'string') return error;
+  return new UserError(
+    `Cannot use the bank folder ${config.BANKS_DIR} (${code}): servers' topics are kept there. Set BANKS_DIR to a folder studyquiz may write.`,
+  );
 }
 
 function scoreStoreConfig(config: Config, logger: Logger): ScoreStoreConfig {
