@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { JsonReviewStore } from './JsonReviewStore.ts';
 import { MemoryReviewStore } from './MemoryReviewStore.ts';
 import { databaseTarget } from './postgres/databaseTarget.ts';
+import { openPool } from './postgres/openPool.ts';
 import { PostgresReviewStore } from './postgres/PostgresReviewStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
 
@@ -10,7 +10,7 @@ export type ReviewStoreConfig =
   | { kind: 'json'; file: string }
   | { kind: 'postgres'; connectionString: string; onBackgroundError?: (error: Error) => void };
 
-/** For PostgreSQL, a pool of its own on the same database (closed with the store), until pools are shared. */
+/** For PostgreSQL, a small pool of its own on the same database, ended when the store closes. */
 export function createReviewStore(config: ReviewStoreConfig): ReviewStore {
   switch (config.kind) {
     case 'memory':
@@ -18,30 +18,9 @@ export function createReviewStore(config: ReviewStoreConfig): ReviewStore {
     case 'json':
       return new JsonReviewStore(config.file);
     case 'postgres': {
-      const pool = new pg.Pool({
-        connectionString: config.connectionString,
-        max: 4,
-        connectionTimeoutMillis: 5_000,
-        statement_timeout: 15_000,
-        keepAlive: true,
-        application_name: 'studyquiz-reviews',
-        allowExitOnIdle: true,
-      });
-      pool.on('error', (error) => config.onBackgroundError?.(error));
-      const store = new PostgresReviewStore(pool, databaseTarget(config.connectionString));
-      return {
-        load: () => store.load(),
-        save: (updates) => store.save(updates),
-        cards: (guildId, userId, ids) => store.cards(guildId, userId, ids),
-        cardsOf: (guildId, questionId, userIds) => store.cardsOf(guildId, questionId, userIds),
-        dueCards: (guildId, userId, query) => store.dueCards(guildId, userId, query),
-        dueCounts: (guildId, userId, bounds) => store.dueCounts(guildId, userId, bounds),
-        topics: (guildId, userId) => store.topics(guildId, userId),
-        async close() {
-          await store.close();
-          if (!pool.ended && !pool.ending) await pool.end();
-        },
-      };
+      // Opened here, so the store ends it when it closes.
+      const pool = openPool({ ...config, max: 4 });
+      return new PostgresReviewStore(pool, databaseTarget(config.connectionString), { endsPool: true });
     }
   }
 }

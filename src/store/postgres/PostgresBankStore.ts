@@ -1,13 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { BankStore, GuildBankRecord, StoredBankProblem, StoredTopic } from '../BankStore.ts';
 import { databaseTarget } from './databaseTarget.ts';
-import { explainDatabaseFailure } from './explainDatabaseFailure.ts';
-import { MIGRATIONS_DIR, MigrationMismatch, migrate, readMigrations } from './migrate.ts';
-import { ScoreDatabaseError } from './ScoreDatabaseError.ts';
+import { migrateDatabase } from './migrateDatabase.ts';
 
 export interface PostgresBankStoreOptions {
-  /** Not owned: close() leaves it open for whoever made it. */
+  /** Left open by close() unless `endsPool`: the pool belongs to whoever made it. */
   pool: pg.Pool;
+  endsPool?: boolean;
   /** For messages only (host, port, database, user; never the password). */
   connectionString: string;
   migrationsDir?: string;
@@ -23,28 +22,11 @@ export class PostgresBankStore implements BankStore {
 
   /** Migrates (idempotent: the score store may have done it already). */
   async load(): Promise<void> {
-    const target = databaseTarget(this.#options.connectionString);
-    let client: pg.PoolClient | undefined;
-    const ignoreLostConnection = () => {};
-    try {
-      const migrations = await readMigrations(this.#options.migrationsDir ?? MIGRATIONS_DIR);
-      client = await this.#options.pool.connect();
-      client.on('error', ignoreLostConnection);
-      await migrate(client, migrations);
-    } catch (error) {
-      if (error instanceof MigrationMismatch) {
-        throw new ScoreDatabaseError(
-          target,
-          error.message,
-          'Run the release that last migrated this database, or point DATABASE_URL at another database.',
-          { cause: error },
-        );
-      }
-      throw explainDatabaseFailure(error, target);
-    } finally {
-      client?.off('error', ignoreLostConnection);
-      client?.release();
-    }
+    await migrateDatabase(
+      this.#options.pool,
+      databaseTarget(this.#options.connectionString),
+      this.#options.migrationsDir,
+    );
   }
 
   async guildIds(): Promise<string[]> {
@@ -107,17 +89,8 @@ export class PostgresBankStore implements BankStore {
     return [];
   }
 
-  async close(): Promise<void> {}
-}
-
-/** A pool of its own from DATABASE_URL, for the bank store alone (the score store keeps its own). */
-export function openBankPool(connectionString: string, onBackgroundError?: (error: Error) => void): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString,
-    max: 3,
-    connectionTimeoutMillis: 5_000,
-    application_name: 'studyquiz',
-  });
-  pool.on('error', (error) => onBackgroundError?.(error));
-  return pool;
+  async close(): Promise<void> {
+    const { pool, endsPool } = this.#options;
+    if (endsPool && !pool.ending && !pool.ended) await pool.end();
+  }
 }

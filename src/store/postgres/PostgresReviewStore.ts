@@ -1,9 +1,8 @@
 import type pg from 'pg';
 import type { CardUpdate, DueCounts, DueQuery, ReviewCard, ReviewStore } from '../ReviewStore.ts';
 import type { DatabaseTarget } from './databaseTarget.ts';
-import { explainDatabaseFailure } from './explainDatabaseFailure.ts';
-import { MIGRATIONS_DIR, MigrationMismatch, migrate, readMigrations } from './migrate.ts';
-import { ScoreDatabaseError } from './ScoreDatabaseError.ts';
+import { MIGRATIONS_DIR } from './migrate.ts';
+import { migrateDatabase } from './migrateDatabase.ts';
 
 const CARD_COLUMNS = `question_id, topic, due, stability, difficulty, elapsed_days, scheduled_days,
   learning_steps, reps, lapses, state, last_review`;
@@ -32,37 +31,24 @@ export class PostgresReviewStore implements ReviewStore {
   readonly #pool: pg.Pool;
   readonly #target: DatabaseTarget;
   readonly #migrationsDir: string;
+  readonly #endsPool: boolean;
   #closed = false;
 
-  constructor(pool: pg.Pool, target: DatabaseTarget, options: { migrationsDir?: string } = {}) {
+  /** The pool is left open by close() unless `endsPool`: it belongs to whoever made it. */
+  constructor(
+    pool: pg.Pool,
+    target: DatabaseTarget,
+    options: { migrationsDir?: string; endsPool?: boolean } = {},
+  ) {
     this.#pool = pool;
+    this.#endsPool = options.endsPool ?? false;
     this.#target = target;
     this.#migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   }
 
   /** Applies the migrations too (idempotent, under an advisory lock), so it works whichever store loads first. */
   async load(): Promise<void> {
-    let client: pg.PoolClient | undefined;
-    const ignoreLostConnection = () => {};
-    try {
-      const migrations = await readMigrations(this.#migrationsDir);
-      client = await this.#pool.connect();
-      client.on('error', ignoreLostConnection);
-      await migrate(client, migrations);
-    } catch (error) {
-      if (error instanceof MigrationMismatch) {
-        throw new ScoreDatabaseError(
-          this.#target,
-          error.message,
-          'Run the release that last migrated this database, or point DATABASE_URL at another database.',
-          { cause: error },
-        );
-      }
-      throw explainDatabaseFailure(error, this.#target);
-    } finally {
-      client?.off('error', ignoreLostConnection);
-      client?.release();
-    }
+    await migrateDatabase(this.#pool, this.#target, this.#migrationsDir);
   }
 
   async save(updates: readonly CardUpdate[]): Promise<void> {
@@ -180,6 +166,7 @@ export class PostgresReviewStore implements ReviewStore {
   /** Every save is awaited by its caller; the pool belongs to whoever made it. */
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#endsPool && !this.#pool.ending && !this.#pool.ended) await this.#pool.end();
   }
 }
 

@@ -10,13 +10,11 @@ import type {
   WeekPoints,
 } from '../ScoreStore.ts';
 import { type DatabaseTarget, databaseTarget } from './databaseTarget.ts';
-import { explainDatabaseFailure } from './explainDatabaseFailure.ts';
 import { isTransientFailure } from './isTransientFailure.ts';
 import { memberStats } from './memberStatsQuery.ts';
-import { MIGRATIONS_DIR, MigrationMismatch, migrate, readMigrations } from './migrate.ts';
+import { migrateDatabase } from './migrateDatabase.ts';
 import { leaderboardPage, rankOf } from './rankQueries.ts';
 import { recordQuestion } from './recordQuestion.ts';
-import { ScoreDatabaseError } from './ScoreDatabaseError.ts';
 import { weeklyPoints } from './weeklyPointsQuery.ts';
 
 export interface PostgresStoreOptions {
@@ -62,31 +60,8 @@ export class PostgresScoreStore implements ScoreStore {
 
   async load(): Promise<void> {
     if (this.#loaded) throw new Error('The score database is already loaded.');
-    let client: pg.PoolClient | undefined;
-    // A client taken from the pool has no 'error' listener of the pool's: a connection lost
-    // during the migrations would otherwise be an uncaught 'error' event. The query that was
-    // running rejects as well, and that is what load() reports.
-    const ignoreLostConnection = () => {};
-    try {
-      const migrations = await readMigrations(this.#options.migrationsDir ?? MIGRATIONS_DIR);
-      client = await this.#pool.connect();
-      client.on('error', ignoreLostConnection);
-      await migrate(client, migrations);
-      this.#loaded = true;
-    } catch (error) {
-      if (error instanceof MigrationMismatch) {
-        throw new ScoreDatabaseError(
-          this.target,
-          error.message,
-          'Run the release that last migrated this database, or point DATABASE_URL at another database.',
-          { cause: error },
-        );
-      }
-      throw explainDatabaseFailure(error, this.target);
-    } finally {
-      client?.off('error', ignoreLostConnection);
-      client?.release();
-    }
+    await migrateDatabase(this.#pool, this.target, this.#options.migrationsDir);
+    this.#loaded = true;
   }
 
   async record(result: QuestionResult): Promise<void> {
